@@ -1,0 +1,61 @@
+"""One catalogue of the messages Alliance shows people when input is wrong.
+
+Every message has a short stable code. Core code raises ``AllianceError`` (or a
+subclass) with a code and the fields the template needs; the edges (CLI, web)
+show ``str(error)``: one plain sentence that says what and where. Tests assert
+the exact text, so change a template only on purpose.
+
+Sections belong to the modules named in their comments; add codes to your own
+section only.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- general (G) ---------------------------------------------------------
+    "G001": "{path}: no such file.",
+    "G002": "{path}: could not be read as UTF-8 text ({detail}).",
+    # --- alliance.transcripts (T) ---------------------------------------------
+    # --- alliance.coding (C) --------------------------------------------------
+    # --- alliance.measures (M) ------------------------------------------------
+    # --- settings and records (S / R) -----------------------------------------
+    "S001": "DATABASE_URL could not be understood ({detail}). Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.",
+    "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
+    "S003": "{name} must be {expected}, not {value!r}.",
+    "S004": "SECRET_KEY (or SECRET_KEY_FILE) must be set to serve Alliance; `alliance demo` makes one for itself.",
+}
+
+
+class AllianceError(Exception):
+    """A problem with the input that a person can fix; ``str()`` is the message to show."""
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.fields = fields
+        super().__init__(format_message(code, **fields))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+def format_message(code: str, **fields) -> str:
+    template = MESSAGES[code]
+    return template.format(**fields)
+
+
+class ParseError(AllianceError):
+    """A transcript could not be read. Carries ``path``, ``line`` and what was expected."""
+
+    def __init__(self, code: str, *, path: str = "<text>", line: int | None = None, **fields):
+        self.path = path
+        self.line = line
+        super().__init__(code, path=path, line=line, **fields)
+
+
+class MeasureError(AllianceError):
+    """Answers that do not fit an instrument, or an instrument that may not be used."""
+
+
+class ConfigError(AllianceError):
+    """A setting that is missing or malformed."""
