@@ -1,0 +1,176 @@
+"""Commands that run the web application: demo, serve, migrate, createuser, worker."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import threading
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from alliance.cli.common import console, err_console, friendly_errors
+from alliance.errors import ConfigError
+
+
+def _ensure_demo_secret() -> None:
+    """The demo keeps its own secret key in ALLIANCE_HOME so sessions survive restarts."""
+    from alliance.web.env import alliance_home, env_str
+
+    if env_str("SECRET_KEY"):
+        return
+    home = alliance_home()
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
+
+
+def _start(migrate: bool = True) -> None:
+    from alliance.web import bootstrap
+
+    bootstrap.setup_django()
+    bootstrap.check_database()
+    if migrate:
+        bootstrap.migrate()
+
+
+def _check_port(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            err_console.print(f"[bold red]Error:[/] port {port} on {host} is already in use. Try --port {port + 1}.")
+            raise typer.Exit(1) from None
+
+
+def _serve(host: str, port: int, threads: int, with_worker: bool) -> None:
+    import waitress
+
+    from alliance.web.wsgi import application
+
+    stop = threading.Event()
+    if with_worker:
+        try:
+            from alliance.web.jobs import run_worker
+        except ModuleNotFoundError:
+            run_worker = None
+        if run_worker:
+            threading.Thread(target=run_worker, kwargs={"stop": stop, "name": "demo-worker"}, daemon=True).start()
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads, ident="Alliance", _quiet=True)
+    finally:
+        stop.set()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def demo(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+        port: int = typer.Option(8000, help="Port to listen on."),
+        serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the web server after setting up."),
+    ) -> None:
+        """Set up the demo agency (embedded SQLite, invented people) and serve it, printing the logins."""
+        with friendly_errors():
+            _ensure_demo_secret()
+            _start()
+            from alliance.records.demo import DEMO_LOGINS, DEMO_PASSWORD, RealDataPresent, ensure_demo
+
+            try:
+                with console.status("Preparing the demo agency…"):
+                    built = ensure_demo()
+            except RealDataPresent:
+                err_console.print(
+                    "[bold red]Error:[/] this database already holds real (non-demo) records, so the demo will not add "
+                    "its users to it. Point ALLIANCE_HOME or DATABASE_URL at an empty database for the demo."
+                )
+                raise typer.Exit(1) from None
+            from django.conf import settings
+
+            console.print("Demo data created." if built else "Demo data already present.")
+            if serve:
+                _check_port(host, port)
+            shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+            url = f"http://{shown}:{port}/"
+            table = Table(title="Demo logins (password: " + DEMO_PASSWORD + ")", show_lines=False)
+            table.add_column("username")
+            table.add_column("who")
+            for username, who in DEMO_LOGINS:
+                table.add_row(username, who)
+            console.print(table)
+            console.print(f"Database: {settings.DATABASES['default']['NAME']}")
+            if not serve:
+                return
+            console.print(f"Alliance is running at [bold]{url}[/] (Ctrl+C to stop)", highlight=False)
+            _serve(host, port, threads=8, with_worker=True)
+
+    @app.command()
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+        port: int = typer.Option(8000, help="Port to listen on."),
+        threads: int = typer.Option(8, min=1, help="Worker threads of the WSGI server (waitress)."),
+        with_worker: bool = typer.Option(False, "--with-worker", help="Also run the background analysis worker in this process."),
+        migrate: bool = typer.Option(True, "--migrate/--no-migrate", help="Apply database migrations first."),
+    ) -> None:
+        """Serve Alliance for real with a production WSGI server (waitress). Needs SECRET_KEY."""
+        with friendly_errors():
+            from alliance.web import bootstrap
+
+            bootstrap.setup_django()
+            from django.conf import settings
+
+            if settings.SECRET_KEY_EPHEMERAL:
+                raise ConfigError("S004")
+            _start(migrate=migrate)
+            _check_port(host, port)
+            console.print(f"Alliance is running at [bold]http://{host}:{port}/[/]", highlight=False)
+            _serve(host, port, threads=threads, with_worker=with_worker)
+
+    @app.command(name="migrate")
+    def migrate_command() -> None:
+        """Create or update the database tables."""
+        with friendly_errors():
+            _start(migrate=False)
+            from alliance.web import bootstrap
+
+            bootstrap.migrate(verbosity=1)
+            console.print("Database is up to date.")
+
+    @app.command()
+    def createuser(
+        username: str = typer.Argument(..., help="Login name."),
+        role: str = typer.Option("practitioner", help="practitioner, supervisor or admin."),
+        team: Optional[str] = typer.Option(None, help="Team name (created if new)."),
+        first_name: str = typer.Option("", help="First name."),
+        last_name: str = typer.Option("", help="Last name."),
+        password: Optional[str] = typer.Option(None, help="Password (asked for if not given)."),
+    ) -> None:
+        """Add a person who can sign in."""
+        with friendly_errors():
+            _start()
+            from django.contrib.auth.password_validation import validate_password
+            from django.core.exceptions import ValidationError
+
+            from alliance.records import builders
+            from alliance.records.models import Role, Team, User
+
+            if role not in Role.values:
+                err_console.print(f"[bold red]Error:[/] role must be one of {', '.join(Role.values)}, not {role!r}.")
+                raise typer.Exit(1)
+            if User.objects.filter(username__iexact=username).exists():
+                err_console.print(f"[bold red]Error:[/] a user called {username!r} already exists.")
+                raise typer.Exit(1)
+            if password is None:
+                password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+            try:
+                validate_password(password, User(username=username, first_name=first_name, last_name=last_name))
+            except ValidationError as exc:
+                err_console.print(f"[bold red]Error:[/] {' '.join(exc.messages)}")
+                raise typer.Exit(1) from None
+            team_obj = Team.objects.get_or_create(name=team)[0] if team else None
+            builders.make_user(username, role=role, team=team_obj, password=password, first_name=first_name, last_name=last_name)
+            console.print(f"Created {role} {username}" + (f" on {team}." if team else "."))

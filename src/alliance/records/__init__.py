@@ -1,0 +1,1 @@
+"""Records: the Django models Alliance keeps, with one access helper per record type."""

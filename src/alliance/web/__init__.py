@@ -1,0 +1,1 @@
+"""The Django web application: thin views over the records and the core."""

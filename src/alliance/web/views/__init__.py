@@ -1,0 +1,1 @@
+"""Function views, split by feature; each is short and calls one access helper."""

@@ -1,0 +1,12 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from alliance.web.caseload import build_caseload
+
+
+@login_required
+def caseload(request):
+    """The practitioner's caseload (a supervisor's: the team's), who needs attention first."""
+    data = build_caseload(request.user, search=request.GET.get("q", ""), status=request.GET.get("status", "active"))
+    template = "alliance/caseload.html#client-table" if request.htmx else "alliance/caseload.html"
+    return render(request, template, data)
