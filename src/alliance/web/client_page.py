@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from alliance.records.access import reflections_visible_to
+from alliance.web import sections
 from alliance.records.models import Alert, Contact, CulturalProfile, Goal, GoalRating, Reflection
 
 
@@ -19,14 +20,11 @@ def _contacts(client, user):
 
 
 def _goals(client):
-    return list(client.goals.prefetch_related(Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on"))))
+    return list(client.goals.prefetch_related(Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on"), to_attr="rating_list")))
 
 
 def _profile(client):
     return CulturalProfile.objects.filter(client=client).first()
-
-
-SECTIONS = []  # extra context providers: functions (request, client, can_write) -> dict
 
 
 def client_page_context(request, client, can_write: bool) -> dict:
@@ -40,6 +38,14 @@ def client_page_context(request, client, can_write: bool) -> dict:
         "attendance": Contact.Attendance,
         "goal_status": Goal.Status,
     }
-    for provider in SECTIONS:
-        context.update(provider(request, client, can_write))
+    templates, actions = [], []
+    for module in sections.client_sections():
+        if hasattr(module, "client_context"):
+            context.update(module.client_context(request, client, can_write))
+        if getattr(module, "CLIENT_TEMPLATE", None):
+            templates.append(module.CLIENT_TEMPLATE)
+        if getattr(module, "CLIENT_ACTIONS_TEMPLATE", None):
+            actions.append(module.CLIENT_ACTIONS_TEMPLATE)
+    context["client_sections"] = templates
+    context["client_action_templates"] = actions
     return context

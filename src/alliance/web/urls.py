@@ -1,3 +1,5 @@
+import importlib
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
@@ -28,6 +30,19 @@ urlpatterns = [
     path("goals/<str:goal_id>/rate/", goals.goal_rate, name="goal_rate"),
     path("admin/", admin.site.urls),
 ]
+
+# Feature URL modules (each defines ``urlpatterns``); one not built yet is skipped.
+FEATURE_URLS = (
+    "alliance.web.urls_checkins",
+    "alliance.web.urls_conversations",
+    "alliance.web.urls_practice",
+)
+for _name in FEATURE_URLS:
+    try:
+        urlpatterns += importlib.import_module(_name).urlpatterns
+    except ModuleNotFoundError as exc:
+        if exc.name != _name:
+            raise
 
 admin.site.site_header = "Alliance administration"
 admin.site.site_title = "Alliance"

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from alliance.records import audit
 from alliance.records.access import get_client_for_user, get_contact_for_user, reflections_visible_to
+from alliance.web import sections
 from alliance.web.forms import ContactForm
 
 
@@ -38,12 +39,14 @@ def contact_detail(request, contact_id):
         "reflections": reflections,
         "my_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
     }
-    for provider in CONTACT_SECTIONS:
-        context.update(provider(request, contact, can_write))
+    templates = []
+    for module in sections.contact_sections():
+        if hasattr(module, "contact_context"):
+            context.update(module.contact_context(request, contact, can_write))
+        if getattr(module, "CONTACT_TEMPLATE", None):
+            templates.append(module.CONTACT_TEMPLATE)
+    context["contact_sections"] = templates
     return render(request, "alliance/contact_detail.html", context)
-
-
-CONTACT_SECTIONS = []  # extra context providers: functions (request, contact, can_write) -> dict
 
 
 @login_required

@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 from alliance.records import audit
 from alliance.records.access import get_contact_for_user
 from alliance.records.models import Reflection
+from alliance.web import sections
 from alliance.web.forms import ReflectionForm
-
-EVIDENCE_PROVIDERS = []  # functions (contact) -> dict of evidence shown beside the prompts
 
 
 @login_required
@@ -30,8 +29,8 @@ def reflection_edit(request, contact_id):
     if request.method == "GET":
         audit.record(request.user, "view", contact, client_id=contact.client_id)
     evidence = {}
-    for provider in EVIDENCE_PROVIDERS:
-        evidence.update(provider(contact))
+    for module in sections.reflection_providers():
+        evidence.update(module.reflection_evidence(contact))
     return render(request, "alliance/reflection_form.html", {
         "form": form, "contact": contact, "client": contact.client, "evidence": evidence,
     })
