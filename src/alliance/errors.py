@@ -18,6 +18,19 @@ MESSAGES: dict[str, str] = {
     # --- alliance.transcripts (T) ---------------------------------------------
     # --- alliance.coding (C) --------------------------------------------------
     # --- alliance.measures (M) ------------------------------------------------
+    "M001": "There is no instrument called '{instrument_id}'. Instruments you can use: {known}.",
+    "M002": "{name} ({instrument_id}) cannot be used: its licence does not permit this use ({reason}). An agency that holds a licence can supply the instrument itself; see docs/measures.md.",
+    "M003": "{name} needs {count} answers, each a whole number from {low} to {high}; you gave {got}.",
+    "M004": "{name} needs {count} answers, each a whole number from {low} to {high}; answer {position} is {value}.",
+    "M005": "{name} cannot be scored: {missing} of its {count} answers are missing (answer {positions}) and it allows at most {allowed} missing.",
+    "M006": "{name} has no wording in '{language}'; it is available in: {available}.",
+    "M007": "{path}: not a usable instrument file ({detail}).",
+    "M008": "{name} totals run from {low:g} to {high:g}; the {which} total {value:g} is outside that range.",
+    "M009": "{name} has no reliable-change value, so a change on it cannot be judged reliable; talk the answers through with the client instead.",
+    "M010": "Answers must be whole numbers separated by commas (leave a gap, as in 1,,2, for an unanswered item); '{text}' is not a whole number.",
+    "M011": "Jacobson-Truax reliable change for {name} needs its standard deviation and reliability, and the instrument file gives none.",
+    "M012": "The reliable-change method must be 'auto', 'published' or 'jacobson_truax', not '{method}'.",
+    "M013": "The expected-change minimum must be a whole number of 2 or more, not {value!r}.",
     # --- settings and records (S / R) -----------------------------------------
     "S001": "DATABASE_URL could not be understood ({detail}). Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.",
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
