@@ -33,6 +33,8 @@ class Utterance:
     end: float | None = None
     line: int = 0
     cues: tuple[Cue, ...] = ()
+    # Source-specific extras, e.g. AnnoMI's utterance_id and expert labels.
+    metadata: dict = field(default_factory=dict)
 
     @property
     def words(self) -> int:

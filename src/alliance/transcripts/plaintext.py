@@ -1,0 +1,55 @@
+"""Plain text: ``Name: text`` or ``T:`` / ``C:`` lines; blank lines are ignored.
+
+A line without a speaker label continues the previous speaker's turn. So that
+a colon inside a sentence ("I told him: no") is not taken for a speaker, a
+label counts only if it starts two or more lines, or is a role word (T, C,
+Therapist, Client...), or the file has no repeated labels at all. An optional
+``[HH:MM:SS]`` before the label is read as the start time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from alliance.errors import ParseError
+from alliance.transcripts.cues import RawCue, clean_text
+from alliance.transcripts.speakers import role_of_label, split_label
+from alliance.transcripts.timecode import parse_time
+from alliance.transcripts.webvtt import _preview
+
+_STAMP = re.compile(r"\[(\d[\d:.,]*)\]\s*")
+
+
+def read_text(lines: list[str], path: str) -> list[RawCue]:
+    parsed: list[tuple[int, str, tuple[str, str] | None, float | None]] = []
+    counts: Counter[str] = Counter()
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = None
+        if stripped[0] == "[":
+            stamp = _STAMP.match(stripped)
+            if stamp:
+                start = parse_time(stamp.group(1), path=path, line=number, expected="[HH:MM:SS]")
+                stripped = stripped[stamp.end() :]
+        label = split_label(stripped)
+        if label:
+            counts[label[0]] += 1
+        parsed.append((number, stripped, label, start))
+
+    speakers = {name for name, n in counts.items() if n > 1 or role_of_label(name)}
+    if not speakers:
+        speakers = set(counts)
+
+    cues: list[RawCue] = []
+    for number, stripped, label, start in parsed:
+        if label and label[0] in speakers:
+            speaker, text = label
+            cues.append(RawCue(speaker, clean_text(text), number, start, None, role_of_label(speaker)))
+        elif cues:
+            cues.append(RawCue(None, clean_text(stripped), number, start, None))
+        else:
+            raise ParseError("T008", path=path, line=number, found=_preview(stripped))
+    return cues
