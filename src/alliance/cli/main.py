@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "alliance.cli.coding_commands",
     "alliance.cli.measures_commands",
     "alliance.cli.export_commands",
+    "alliance.cli.worker_commands",
 )
 
 
