@@ -51,6 +51,13 @@ MESSAGES: dict[str, str] = {
     "M011": "Jacobson-Truax reliable change for {name} needs its standard deviation and reliability, and the instrument file gives none.",
     "M012": "The reliable-change method must be 'auto', 'published' or 'jacobson_truax', not '{method}'.",
     "M013": "The expected-change minimum must be a whole number of 2 or more, not {value!r}.",
+    # --- web: conversations and background jobs (V) ---------------------------
+    "V001": "Transcripts can only be analysed when the client has agreed to it for this contact. You can record their consent on the contact.",
+    "V002": "Choose a transcript file or paste the transcript text.",
+    "V003": "Choose a file or paste text, not both.",
+    "V004": "{name} is {size}, larger than the {limit} this agency accepts. Split the transcript into parts, or ask your administrator about ALLIANCE_MAX_UPLOAD_BYTES.",
+    "V005": "Something went wrong on our side while analysing this transcript (reference {reference}). Please upload it again; if it keeps happening, your administrator can look up the reference in the worker's log.",
+    "V006": "The analysis was interrupted {attempts} times before it could finish. Please upload the transcript again.",
     # --- settings and records (S / R) -----------------------------------------
     "S001": "DATABASE_URL could not be understood ({detail}). Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.",
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
