@@ -2,8 +2,9 @@
 
 A line without a speaker label continues the previous speaker's turn. So that
 a colon inside a sentence ("I told him: no") is not taken for a speaker, a
-label counts only if it starts two or more lines, or is a role word (T, C,
-Therapist, Client...), or the file has no repeated labels at all. An optional
+label counts only if it starts two or more lines, is a role word (T, C,
+Therapist, Client...), is written like a name (every word capitalised:
+"Denise Carter"), or the file has no repeated labels at all. An optional
 ``[HH:MM:SS]`` before the label is read as the start time.
 """
 
@@ -39,7 +40,7 @@ def read_text(lines: list[str], path: str) -> list[RawCue]:
             counts[label[0]] += 1
         parsed.append((number, stripped, label, start))
 
-    speakers = {name for name, n in counts.items() if n > 1 or role_of_label(name)}
+    speakers = {name for name, n in counts.items() if n > 1 or role_of_label(name) or _name_like(name)}
     if not speakers:
         speakers = set(counts)
 
@@ -53,3 +54,7 @@ def read_text(lines: list[str], path: str) -> list[RawCue]:
         else:
             raise ParseError("T008", path=path, line=number, found=_preview(stripped))
     return cues
+
+
+def _name_like(label: str) -> bool:
+    return all(word[0].isupper() for word in label.split())

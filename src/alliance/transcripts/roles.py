@@ -71,6 +71,9 @@ def assign_roles(
     roles.update(others)
     if guessed and len(speakers) > 1:
         note += _describe_rest(speakers, roles) + " Use --practitioner to set them."
+    elif not guessed and "other" in others.values():
+        minor = [s for s in speakers if others.get(s) == "other"]
+        note = f"{_quoted_list(minor, 'and')} said little, so taken as other rather than the client."
 
     for u in utterances:
         u.role = roles[u.speaker]
