@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "alliance.cli.measures_commands",
     "alliance.cli.export_commands",
     "alliance.cli.worker_commands",
+    "alliance.cli.batch_commands",
 )
 
 
