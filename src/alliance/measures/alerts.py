@@ -243,7 +243,7 @@ def _outcome(
     contact_count = _contacts_between(contacts, first_record, last_record, len(scored) - 1)
     if (
         first.caseness
-        and result.direction != "improvement"
+        and result.direction == "none"  # a reliable worsening already has its own alert
         and contact_count >= settings.not_improving_after_contacts
     ):
         out.append(
