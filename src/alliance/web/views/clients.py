@@ -57,7 +57,8 @@ def client_edit(request, client_id):
 @login_required
 def profile_edit(request, client_id):
     client, _ = get_client_for_user(request.user, client_id, write=True, action=None)
-    profile, _ = CulturalProfile.objects.get_or_create(client=client)
+    # Opening the form must not create an empty profile (the client page would then say it was written).
+    profile = CulturalProfile.objects.filter(client=client).first() or CulturalProfile(client=client)
     form = CulturalProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
