@@ -1,0 +1,149 @@
+"""Background work without a broker (STYLE.md 14).
+
+Requests put slow work into the ``Job`` table with ``enqueue``; ``alliance worker``
+(or the demo server's worker thread) runs ``run_worker``, which claims one row at a
+time with a conditional UPDATE, so two workers never run the same job, on SQLite and
+PostgreSQL alike. A job left ``running`` by a worker that died is claimed again once
+its claim is older than ``STALE_AFTER``. Stopping (``stop`` set, e.g. on SIGTERM)
+lets the current job finish first.
+
+Logs carry job ids, kinds and event names only, never payload contents.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import socket
+import threading
+import uuid
+from datetime import timedelta
+from typing import Callable
+
+from django.db import close_old_connections, connection
+from django.db.models import F, Q
+from django.utils import timezone
+
+from alliance.errors import AllianceError
+from alliance.records.models import Job
+
+logger = logging.getLogger("alliance.jobs")
+
+# A running job whose claim is older than this is taken to belong to a dead worker.
+STALE_AFTER = timedelta(minutes=10)
+# After this many claims a job is given up, so one poisonous item cannot loop forever.
+MAX_ATTEMPTS = 3
+
+# kind -> "module:function"; the function takes (job) and raises to fail the job.
+HANDLERS: dict[str, str] = {
+    "analyse_transcript": "alliance.web.analysis_job:analyse_transcript",
+}
+
+
+def default_worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def enqueue(kind: str, payload: dict) -> Job:
+    """Add one job. Call inside the transaction that creates the record it works on."""
+    if kind not in HANDLERS:
+        raise ValueError(f"unknown job kind {kind!r}")
+    job = Job.objects.create(kind=kind, payload=payload)
+    logger.info("job enqueued id=%s kind=%s", job.pk, kind)
+    return job
+
+
+def claim_next(worker_name: str, *, now=None) -> Job | None:
+    """Claim the oldest claimable job for ``worker_name``, or return None if there is none.
+
+    The UPDATE only succeeds while the row is still in the state we read, so of two
+    workers racing for one row exactly one gets it; the loser tries the next row.
+    """
+    now = now or timezone.now()
+    claimable = Q(status=Job.Status.QUEUED) | Q(status=Job.Status.RUNNING, claimed_at__lt=now - STALE_AFTER)
+    candidates = Job.objects.filter(claimable).order_by("created_at", "id").values_list("pk", "status", "claimed_at")[:20]
+    for pk, status, claimed_at in candidates:
+        won = Job.objects.filter(pk=pk, status=status, claimed_at=claimed_at).update(
+            status=Job.Status.RUNNING, claimed_by=worker_name[:100], claimed_at=now, attempts=F("attempts") + 1,
+        )
+        if won:
+            job = Job.objects.get(pk=pk)
+            logger.info("job claimed id=%s kind=%s attempt=%s worker=%s", job.pk, job.kind, job.attempts, worker_name)
+            return job
+    return None
+
+
+def _handler(kind: str) -> Callable[[Job], None]:
+    module_name, _, function = HANDLERS[kind].partition(":")
+    return getattr(importlib.import_module(module_name), function)
+
+
+def run_job(job: Job) -> Job:
+    """Run one claimed job to done or failed. Never raises for a job's own failure."""
+    handler = _handler(job.kind) if job.kind in HANDLERS else None
+    error = ""
+    if handler is None:
+        error = f"unknown job kind {job.kind!r}"
+    elif job.attempts > MAX_ATTEMPTS:
+        error = AllianceError("V006", attempts=job.attempts - 1).message
+        _give_up(job, error)
+    else:
+        try:
+            handler(job)
+        except Exception as exc:  # one bad item must never stop the worker
+            reference = uuid.uuid4().hex[:8]
+            # Type and reference only: exception text may quote the transcript.
+            logger.error("job failed id=%s kind=%s error=%s reference=%s", job.pk, job.kind, type(exc).__name__, reference)
+            error = AllianceError("V005", reference=reference).message
+            _give_up(job, error)
+    status = Job.Status.FAILED if error else Job.Status.DONE
+    Job.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(), error=error)
+    job.refresh_from_db()
+    logger.info("job finished id=%s kind=%s status=%s", job.pk, job.kind, status)
+    return job
+
+
+def _give_up(job: Job, error: str) -> None:
+    """Let the job's own record say it failed, so the person waiting sees why."""
+    on_failure = getattr(importlib.import_module(HANDLERS[job.kind].partition(":")[0]), "on_failure", None)
+    if on_failure:
+        on_failure(job, error)
+
+
+def run_worker(stop: threading.Event | None = None, name: str | None = None, once: bool = False,
+               poll_seconds: float = 1.0, progress: Callable[[Job], None] | None = None) -> int:
+    """Claim and run jobs until ``stop`` is set (or, with ``once``, until the queue is empty).
+
+    The current job always runs to its end before the loop looks at ``stop`` again.
+    Returns how many jobs were run.
+    """
+    stop = stop or threading.Event()
+    name = name or default_worker_name()
+    done = 0
+    logger.info("worker started name=%s", name)
+    try:
+        while not stop.is_set():
+            _fresh_connection()
+            job = claim_next(name)
+            if job is None:
+                if once:
+                    break
+                stop.wait(poll_seconds)
+                continue
+            finished = run_job(job)
+            done += 1
+            if progress:
+                progress(finished)
+    finally:
+        logger.info("worker stopped name=%s jobs=%s", name, done)
+        if not connection.in_atomic_block:
+            connection.close()
+    return done
+
+
+def _fresh_connection() -> None:
+    # A long-lived worker must drop broken or expired connections like a request would;
+    # inside a test's transaction there is nothing to refresh.
+    if not connection.in_atomic_block:
+        close_old_connections()
