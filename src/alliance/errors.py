@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     # --- alliance.measures.gas: goal attainment scaling (A) --------------------
     "A001": "Goal {goal!r}: {level!r} is not a goal attainment level (expected a whole number from -2 to +2).",
     "A002": "Goal {goal!r}: the weight must be a positive number, not {weight!r}.",
-    "A003": "The correlation between goals (rho) must be at least 0 and less than 1, not {rho!r}.",
+    "A003": "The correlation between goals (rho) must be a number from 0 to 1, not {rho!r}.",
     # --- web: conversations and background jobs (V) ---------------------------
     "V001": "Transcripts can only be analysed when the client has agreed to it for this contact. You can record their consent on the contact.",
     "V002": "Choose a transcript file or paste the transcript text.",
