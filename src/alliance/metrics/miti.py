@@ -1,0 +1,78 @@
+"""MITI 4.2.1 summary thresholds, shown as context beside a session's metrics.
+
+The manual (Moyers, Manuel & Ernst, 2014; rev. 4.2.1) gives "fair" and "good"
+levels for two summary scores and says they rest on expert opinion, not on data.
+We show them as a point of reference, never as a grade.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alliance.metrics.session import SessionMetrics
+
+SOURCE = "MITI 4.2.1"
+CAVEAT = (
+    "MITI 4.2.1 offers these levels as a rough guide; the manual says they are based on "
+    "expert opinion rather than research data, so read them as context, not as a score."
+)
+QUESTIONS_NOTE = (
+    "MITI 4 counts open and closed questions together; Alliance shows them separately "
+    "because the mix is useful in supervision."
+)
+
+# metric key -> (label, fair, good)
+THRESHOLDS: dict[str, tuple[str, float, float]] = {
+    "reflection_to_question_ratio": ("Reflections per question (R:Q)", 1.0, 2.0),
+    "percent_complex_reflections": ("Complex reflections (%CR)", 40.0, 50.0),
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    key: str
+    label: str
+    value: float | None
+    fair: float
+    good: float
+
+    @property
+    def level(self) -> str | None:
+        """'good', 'fair' or 'below fair' against the thresholds; None when there is no value."""
+        if self.value is None:
+            return None
+        if self.value >= self.good:
+            return "good"
+        if self.value >= self.fair:
+            return "fair"
+        return "below fair"
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key, "label": self.label, "value": self.value,
+            "fair": self.fair, "good": self.good, "level": self.level,
+        }
+
+
+@dataclass(frozen=True)
+class MitiContext:
+    summaries: tuple[Summary, ...]
+    source: str = SOURCE
+    caveat: str = CAVEAT
+    questions_note: str = QUESTIONS_NOTE
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "caveat": self.caveat,
+            "questions_note": self.questions_note,
+            "summaries": [s.to_dict() for s in self.summaries],
+        }
+
+
+def miti_context(metrics: SessionMetrics) -> MitiContext:
+    """Place R:Q and %CR against MITI's fair / good levels."""
+    return MitiContext(tuple(
+        Summary(key, label, getattr(metrics, key), fair, good)
+        for key, (label, fair, good) in THRESHOLDS.items()
+    ))

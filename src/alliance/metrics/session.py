@@ -1,0 +1,146 @@
+"""Session metrics (stage ``alliance.metrics.v1``): counts and ratios from coded utterances.
+
+Reads ``transcript`` and ``codes`` (one ``Codes`` per utterance); adds ``metrics``.
+Practitioner codes count only on practitioner turns and client talk only on client
+turns, so a stray label on the wrong speaker cannot inflate a count.
+Definitions, rounding and the null rule: docs/metrics.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from alliance.coding.codes import Codes
+from alliance.transcripts.model import Transcript, Utterance
+
+STAGE = "alliance.metrics.v1"
+READS = ("transcript", "codes")
+ADDS = ("metrics", "miti_context")
+
+
+@dataclass(frozen=True)
+class SessionMetrics:
+    """The metrics of one session. Ratios and shares are None when their denominator is 0."""
+
+    questions: int
+    open_questions: int
+    closed_questions: int
+    reflections: int
+    simple_reflections: int
+    complex_reflections: int
+    reflection_to_question_ratio: float | None
+    percent_complex_reflections: float | None
+    percent_open_questions: float | None
+    practitioner_talk_share: float | None
+    longest_practitioner_run: int
+    advice_without_permission: int
+    affirmations: int
+    change_talk: int
+    sustain_talk: int
+    change_talk_share: float | None
+
+    def to_dict(self) -> dict:
+        # Field order is the documented key order.
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive practitioner turns with no one else speaking in between."""
+
+    indexes: tuple[int, ...]
+    words: int
+
+
+def practitioner_runs(transcript: Transcript) -> list[Run]:
+    """Every stretch of practitioner speech, in order; a client or other turn ends a run."""
+    runs: list[Run] = []
+    current: list[Utterance] = []
+    for u in transcript.utterances:
+        if u.role == "practitioner":
+            current.append(u)
+            continue
+        if current:
+            runs.append(_run(current))
+            current = []
+    if current:
+        runs.append(_run(current))
+    return runs
+
+
+def _run(utterances: list[Utterance]) -> Run:
+    return Run(tuple(u.index for u in utterances), sum(u.words for u in utterances))
+
+
+def check_aligned(transcript: Transcript, codes: list[Codes]) -> None:
+    """Codes must come one per utterance, in order; anything else is a programming error."""
+    if len(codes) != len(transcript.utterances):
+        raise ValueError(f"expected {len(transcript.utterances)} codes (one per utterance), got {len(codes)}")
+
+
+def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetrics:
+    """Count the practitioner's questions, reflections and other moves and the client's talk."""
+    check_aligned(transcript, codes)
+    count = {
+        "questions": 0, "open": 0, "closed": 0,
+        "reflections": 0, "simple": 0, "complex": 0,
+        "advice_wp": 0, "affirmations": 0, "change": 0, "sustain": 0,
+    }
+    practitioner_words = all_words = 0
+    for u, c in zip(transcript.utterances, codes):
+        words = u.words
+        all_words += words
+        if u.role == "practitioner":
+            practitioner_words += words
+            _count_practitioner(c, count)
+        elif u.role == "client":
+            if c.client_talk == "change":
+                count["change"] += 1
+            elif c.client_talk == "sustain":
+                count["sustain"] += 1
+    runs = practitioner_runs(transcript)
+    return SessionMetrics(
+        questions=count["questions"],
+        open_questions=count["open"],
+        closed_questions=count["closed"],
+        reflections=count["reflections"],
+        simple_reflections=count["simple"],
+        complex_reflections=count["complex"],
+        reflection_to_question_ratio=_ratio(count["reflections"], count["questions"], 2),
+        percent_complex_reflections=_percent(count["complex"], count["reflections"]),
+        percent_open_questions=_percent(count["open"], count["open"] + count["closed"]),
+        practitioner_talk_share=_ratio(practitioner_words, all_words, 3),
+        longest_practitioner_run=max((r.words for r in runs), default=0),
+        advice_without_permission=count["advice_wp"],
+        affirmations=count["affirmations"],
+        change_talk=count["change"],
+        sustain_talk=count["sustain"],
+        change_talk_share=_ratio(count["change"], count["change"] + count["sustain"], 3),
+    )
+
+
+def _count_practitioner(c: Codes, count: dict) -> None:
+    if c.behaviour == "question":
+        count["questions"] += 1
+        if c.question == "open":
+            count["open"] += 1
+        elif c.question == "closed":
+            count["closed"] += 1
+    elif c.behaviour == "reflection":
+        count["reflections"] += 1
+        if c.reflection == "simple":
+            count["simple"] += 1
+        elif c.reflection == "complex":
+            count["complex"] += 1
+    if c.advice_without_permission:
+        count["advice_wp"] += 1
+    if c.affirmation:
+        count["affirmations"] += 1
+
+
+def _ratio(part: int, whole: int, digits: int) -> float | None:
+    return None if whole == 0 else round(part / whole, digits)
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(100 * part / whole, 1)

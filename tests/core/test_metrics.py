@@ -1,0 +1,124 @@
+"""Session metrics on small sessions counted by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance.coding.codes import Codes
+from alliance.metrics import miti_context, practitioner_runs, session_metrics
+from alliance.metrics.session import SessionMetrics
+from tests.core.coded_sessions import session
+
+KEYS = [
+    "questions", "open_questions", "closed_questions", "reflections", "simple_reflections",
+    "complex_reflections", "reflection_to_question_ratio", "percent_complex_reflections",
+    "percent_open_questions", "practitioner_talk_share", "longest_practitioner_run",
+    "advice_without_permission", "affirmations", "change_talk", "sustain_talk", "change_talk_share",
+]
+
+
+def hand_checked_session():
+    return session(
+        ("OQ", "What brings you here today?"),            # 0: 5 words
+        ("C-", "My partner made me come."),                # 1: 5 words
+        ("SR", "Coming was not your idea."),               # 2: 5 words
+        ("C+", "No, but I know I drink too much."),       # 3: 8 words
+        ("CR", "Part of you is already worried about it."),  # 4: 8 words
+        ("CQ", "Is that right?"),                          # 5: 3 words
+        ("C0", "Yes."),                                    # 6: 1 word
+        ("CQ", "Do you drink every day?"),                 # 7: 5 words
+        ("C+", "Most days. I want to cut down."),          # 8: 7 words
+        ("AFF", "It took courage to say that."),           # 9: 6 words
+        ("ADV!", "You should stop buying it."),            # 10: 5 words  } one run
+        ("CR", "You want your evenings back."),            # 11: 5 words  } of 16 words
+        ("C+", "I do."),                                   # 12: 2 words
+    )
+
+
+def test_metrics_match_a_session_counted_by_hand():
+    m = session_metrics(*hand_checked_session())
+    # Questions: 0 (open), 5 and 7 (closed) -> 3, 1 open, 2 closed.
+    assert (m.questions, m.open_questions, m.closed_questions) == (3, 1, 2)
+    # Reflections: 2 (simple), 4 and 11 (complex) -> 3, 1 simple, 2 complex.
+    assert (m.reflections, m.simple_reflections, m.complex_reflections) == (3, 1, 2)
+    assert m.reflection_to_question_ratio == 1.0  # 3 / 3
+    assert m.percent_complex_reflections == 66.7  # 2 / 3
+    assert m.percent_open_questions == 33.3  # 1 / 3
+    # Practitioner words 5+5+8+3+5+6+5+5 = 42 of 42 + 5+8+1+7+2 = 65 words.
+    assert m.practitioner_talk_share == round(42 / 65, 3) == 0.646
+    # Longest run: turns 9-11, 6+5+5 = 16 words.
+    assert m.longest_practitioner_run == 16
+    assert (m.advice_without_permission, m.affirmations) == (1, 1)
+    # Change talk at 3, 8, 12; sustain at 1.
+    assert (m.change_talk, m.sustain_talk, m.change_talk_share) == (3, 1, 0.75)
+
+
+def test_metrics_dict_has_exactly_the_documented_keys_in_order():
+    assert list(session_metrics(*hand_checked_session()).to_dict()) == KEYS
+
+
+def test_ratios_and_percentages_are_none_when_their_denominator_is_zero():
+    m = session_metrics(*session(("INFO", "The group meets on Tuesdays."), ("C0", "Okay.")))
+    assert m.questions == m.reflections == 0
+    assert m.reflection_to_question_ratio is None
+    assert m.percent_complex_reflections is None
+    assert m.percent_open_questions is None
+    assert m.change_talk_share is None
+    assert m.practitioner_talk_share == round(5 / 6, 3)
+
+
+def test_talk_share_is_none_when_no_one_says_a_word():
+    m = session_metrics(*session(("OTH", ""), ("C0", "")))
+    assert m.practitioner_talk_share is None
+    assert m.longest_practitioner_run == 0
+
+
+def test_a_question_without_a_type_counts_as_a_question_but_neither_open_nor_closed():
+    transcript, codes = session(("OQ", "How is it going?"), ("OQ", "Anything else?"))
+    codes[1] = Codes(behaviour="question")
+    m = session_metrics(transcript, codes)
+    assert (m.questions, m.open_questions, m.closed_questions) == (2, 1, 0)
+    assert m.percent_open_questions == 100.0
+
+
+def test_codes_on_the_wrong_speaker_are_not_counted():
+    transcript, codes = session(("C0", "Why do you ask?"), ("OQ", "What would help?"))
+    codes[0] = Codes(behaviour="question", question="closed", affirmation=True)
+    codes[1] = Codes(behaviour="question", question="open", client_talk="change")
+    m = session_metrics(transcript, codes)
+    assert (m.questions, m.closed_questions, m.affirmations, m.change_talk) == (1, 0, 0, 0)
+
+
+def test_another_persons_turn_ends_a_practitioner_run():
+    transcript, _ = session(("OQ", "one two three"), ("X", "interpreting"), ("SR", "four five"), ("CR", "six"))
+    assert [(r.indexes, r.words) for r in practitioner_runs(transcript)] == [((0,), 3), ((2, 3), 3)]
+
+
+def test_codes_must_match_the_utterances_one_to_one():
+    transcript, codes = session(("OQ", "What now?"), ("C0", "Dunno."))
+    with pytest.raises(ValueError, match="expected 2 codes"):
+        session_metrics(transcript, codes[:1])
+
+
+@pytest.mark.parametrize(
+    ("ratio", "percent", "levels"),
+    [
+        (0.5, 30.0, ["below fair", "below fair"]),
+        (1.0, 40.0, ["fair", "fair"]),
+        (1.99, 49.9, ["fair", "fair"]),
+        (2.0, 50.0, ["good", "good"]),
+        (None, None, [None, None]),
+    ],
+)
+def test_miti_context_places_the_summary_scores_against_fair_and_good(ratio, percent, levels):
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "reflection_to_question_ratio": ratio, "percent_complex_reflections": percent})
+    context = miti_context(metrics)
+    assert [s.level for s in context.summaries] == levels
+    assert [(s.fair, s.good) for s in context.summaries] == [(1.0, 2.0), (40.0, 50.0)]
+
+
+def test_miti_context_carries_the_expert_opinion_caveat():
+    data = miti_context(session_metrics(*hand_checked_session())).to_dict()
+    assert "expert opinion" in data["caveat"]
+    assert data["source"] == "MITI 4.2.1"
+    assert "separately" in data["questions_note"]
