@@ -52,10 +52,10 @@ MESSAGES: dict[str, str] = {
     "M011": "Jacobson-Truax reliable change for {name} needs its standard deviation and reliability, and the instrument file gives none.",
     "M012": "The reliable-change method must be 'auto', 'published' or 'jacobson_truax', not '{method}'.",
     "M013": "The expected-change minimum must be a whole number of 2 or more, not {value!r}.",
-    # --- alliance.measures.gas: goal attainment scaling (A) --------------------
-    "A001": "Goal {goal!r}: {level!r} is not a goal attainment level (expected a whole number from -2 to +2).",
-    "A002": "Goal {goal!r}: the weight must be a positive number, not {weight!r}.",
-    "A003": "The correlation between goals (rho) must be a number from 0 to 1, not {rho!r}.",
+    # --- alliance.measures.gas: goal attainment scaling (P) --------------------
+    "P001": "Goal {goal!r}: {level!r} is not a goal attainment level (expected a whole number from -2 to +2).",
+    "P002": "Goal {goal!r}: the weight must be a positive number, not {weight!r}.",
+    "P003": "The correlation between goals (rho) must be a number from 0 to 1, not {rho!r}.",
     # --- web: conversations and background jobs (V) ---------------------------
     "V001": "Transcripts can only be analysed when the client has agreed to it for this contact. You can record their consent on the contact.",
     "V002": "Choose a transcript file or paste the transcript text.",

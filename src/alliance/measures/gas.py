@@ -52,17 +52,17 @@ class TPoint:
 
 def _check_level(goal: str, level) -> None:
     if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
-        raise MeasureError("A001", goal=goal, level=level)
+        raise MeasureError("P001", goal=goal, level=level)
 
 
 def _check_weight(goal: str, weight) -> None:
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight <= 0:
-        raise MeasureError("A002", goal=goal, weight=weight)
+        raise MeasureError("P002", goal=goal, weight=weight)
 
 
 def _check_rho(rho) -> None:
     if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not 0 <= rho <= 1:
-        raise MeasureError("A003", rho=rho)
+        raise MeasureError("P003", rho=rho)
 
 
 def t_score(levels: Iterable[GoalLevel], *, rho: float = DEFAULT_RHO) -> float | None:
