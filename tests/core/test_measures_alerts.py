@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliance.errors import MeasureError
 from alliance.measures import (
@@ -15,6 +17,7 @@ from alliance.measures import (
     crisis_text,
     expected_change_bands,
 )
+from alliance.measures.alerts import KINDS, URGENCY_ORDER
 from alliance.measures.expected import MINIMUM_PAST_CLIENTS
 
 START = date(2026, 1, 5)
@@ -156,3 +159,34 @@ def test_the_expected_change_minimum_must_be_a_sensible_number():
     with pytest.raises(MeasureError) as caught:
         expected_change_bands([], "moderate", minimum=1)
     assert str(caught.value) == "The expected-change minimum must be a whole number of 2 or more, not 1."
+
+
+answer_lists = {
+    "phq-9": st.tuples(*[st.integers(0, 3)] * 9),
+    "relationship-checkin": st.tuples(*[st.integers(0, 4)] * 5),
+}
+
+
+@st.composite
+def histories(draw):
+    checkins = []
+    for n in range(draw(st.integers(0, 8))):
+        instrument_id = draw(st.sampled_from(sorted(answer_lists)))
+        answers = draw(st.none() | answer_lists[instrument_id])
+        checkins.append(CheckinRecord(instrument_id, week(n), answers))
+    contacts = [ContactRecord(week(n), draw(st.booleans()), draw(st.sampled_from([None, "client", "practitioner"])))
+                for n in range(draw(st.integers(0, 10)))]
+    return ClientHistory(checkins=checkins, contacts=contacts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(history=histories())
+def test_any_history_gives_known_explained_alerts_and_never_flags_a_client_below_caseness(history):
+    found = alerts(history)
+    assert all(a.kind in KINDS and a.urgency in URGENCY_ORDER and a.message and a.evidence for a in found)
+    assert len({(a.kind, a.key) for a in found}) == len(found)
+    phq_answered = [r for r in history.checkins if r.instrument_id == "phq-9" and not r.missed]
+    if phq_answered and sum(phq_answered[0].answers) < 10:
+        assert "not_improving" not in kinds(found)
+    latest_item9 = phq_answered[-1].answers[8] if phq_answered else 0
+    assert ("critical_item" in kinds(found)) == (latest_item9 > 0)
