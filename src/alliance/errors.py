@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "V004": "{name} is {size}, larger than the {limit} this agency accepts. Split the transcript into parts, or ask your administrator about ALLIANCE_MAX_UPLOAD_BYTES.",
     "V005": "Something went wrong on our side while analysing this transcript (reference {reference}). Please upload it again; if it keeps happening, your administrator can look up the reference in the worker's log.",
     "V006": "The analysis was interrupted {attempts} times before it could finish. Please upload the transcript again.",
+    # --- web: check-ins and exports (K) ----------------------------------------
+    "K001": "There is no client with id '{client_id}'. Copy the id from the address of the client's page (/clients/<id>/).",
+    "K002": "'{value}' is not a client id (expected a UUID such as 6f1c2a52-3c4e-4d0f-9a55-0b6d3f1b9a10).",
+    "K003": "{path}: the export could not be written ({detail}).",
     # --- settings and records (S / R) -----------------------------------------
     "S001": "DATABASE_URL could not be understood ({detail}). Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.",
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
