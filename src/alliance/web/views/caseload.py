@@ -7,6 +7,12 @@ from alliance.web.caseload import build_caseload
 @login_required
 def caseload(request):
     """The practitioner's caseload (a supervisor's: the team's), who needs attention first."""
-    data = build_caseload(request.user, search=request.GET.get("q", ""), status=request.GET.get("status", "active"))
+    data = build_caseload(
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", "active"),
+        practitioner=request.GET.get("practitioner", ""),
+        attention_only=request.GET.get("attention") == "1",
+    )
     template = "alliance/caseload.html#client-table" if request.htmx else "alliance/caseload.html"
     return render(request, template, data)
