@@ -1,0 +1,118 @@
+"""The contact page's "Conversation" section, and the evidence beside the reflection journal's prompts."""
+
+from __future__ import annotations
+
+from alliance import measures
+from alliance.errors import MeasureError
+from alliance.records.models import AgencySettings, CheckinResponse, Contact, ConversationAnalysis
+from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
+from alliance.web.conversation_forms import TranscriptForm
+from alliance.web.conversation_present import change_talk_met, feedback_views, metric_rows, utterance_views, MITI_CAVEAT
+
+CONTACT_TEMPLATE = "alliance/_conversation_section.html"
+
+WAITING = (ConversationAnalysis.Status.QUEUED, ConversationAnalysis.Status.RUNNING)
+FINISHED = (ConversationAnalysis.Status.DONE, ConversationAnalysis.Status.FAILED)
+
+PROMPTS = (
+    "Did I listen fully?",
+    "Did I respond empathetically?",
+    "What did I learn about what matters to this client?",
+    "What would I try differently?",
+)
+
+
+def latest_analysis(contact) -> ConversationAnalysis | None:
+    return ConversationAnalysis.objects.filter(contact=contact).order_by("-created_at").first()
+
+
+def contact_context(request, contact, can_write: bool) -> dict:
+    analysis = latest_analysis(contact)
+    consent = contact.recording_consent == Contact.Consent.YES
+    view = None
+    if analysis is not None:
+        view = {
+            "analysis": analysis,
+            "waiting": analysis.status in WAITING,
+            "percent": round((analysis.progress or 0) * 100),
+        }
+        if analysis.status == ConversationAnalysis.Status.DONE and analysis.result:
+            result = analysis.result
+            view.update(
+                utterances=utterance_views(result),
+                metrics=metric_rows(analysis.metrics or result.get("metrics")),
+                miti_caveat=_caveat(result),
+                feedback=feedback_views(result),
+                role_note=result.get("role_note") or "",
+            )
+    return {
+        "conversation": view,
+        "conversation_consent": consent,
+        "conversation_can_upload": can_write and consent,
+        "conversation_form": TranscriptForm() if can_write and consent else None,
+        "conversation_keeps_text": AgencySettings.current().keep_transcript_text,
+    }
+
+
+def _caveat(result: dict) -> str:
+    context = result.get("miti_context")
+    if isinstance(context, dict) and isinstance(context.get("caveat"), str):
+        return context["caveat"]
+    return MITI_CAVEAT
+
+
+def reflection_evidence(contact) -> dict[str, str]:
+    """Evidence for each journal prompt from this contact's analysis and the client's relationship check-in."""
+    evidence: dict[str, list[str]] = {prompt: [] for prompt in PROMPTS}
+    analysis = (
+        ConversationAnalysis.objects.filter(contact=contact, status=ConversationAnalysis.Status.DONE)
+        .order_by("-created_at").first()
+    )
+    if analysis and analysis.result:
+        _conversation_evidence(evidence, analysis.metrics or analysis.result.get("metrics") or {}, analysis.result)
+    checkin = _relationship_checkin(contact)
+    if checkin:
+        evidence["What did I learn about what matters to this client?"].append(checkin)
+    return {prompt: " ".join(lines) for prompt, lines in evidence.items() if lines}
+
+
+def _conversation_evidence(evidence: dict, m: dict, result: dict) -> None:
+    rq = m.get("reflection_to_question_ratio")
+    share = m.get("practitioner_talk_share")
+    listen = f"You offered {m.get('reflections', 0)} reflections and asked {m.get('questions', 0)} questions"
+    listen += f" (R:Q {rq:.2g} : 1)." if rq is not None else "."
+    if share is not None:
+        listen += f" You spoke {round(share * 100)}% of the words."
+    evidence["Did I listen fully?"].append(listen)
+    complex_pct = m.get("percent_complex_reflections")
+    empathy = f"{m.get('complex_reflections', 0)} of your reflections were complex"
+    empathy += f" ({complex_pct:g}%)." if complex_pct is not None else "."
+    moments, met = change_talk_met(result)
+    if moments:
+        empathy += f" The client spoke about change {moments} time{'s' if moments != 1 else ''}; you reflected it back {met} time{'s' if met != 1 else ''}."
+    evidence["Did I respond empathetically?"].append(empathy)
+    invitations = [f.get("message", "") for f in result.get("feedback", []) if "strength" not in (f.get("kind") or "")]
+    if invitations and invitations[0]:
+        evidence["What would I try differently?"].append(f"From the analysis: {invitations[0]}")
+
+
+def _relationship_checkin(contact) -> str:
+    response = (
+        CheckinResponse.objects.filter(contact=contact, instrument_id=RELATIONSHIP_INSTRUMENT)
+        .order_by("-submitted_at").first()
+    )
+    if response is None or response.total is None:
+        return ""
+    try:
+        instrument = measures.get_instrument(RELATIONSHIP_INSTRUMENT)
+    except MeasureError:
+        return ""
+    text = instrument.text("en")
+    line = (
+        f"In their relationship check-in the client answered {response.total:g} out of {instrument.max_total:g} on average "
+        f"({instrument.band_for(response.total).label['en']})."
+    )
+    low = [text.items[i - 1] for i in (response.score or {}).get("low_items", []) if 0 < i <= len(text.items)]
+    if low:
+        line += " Lowest: " + "; ".join(f"“{item}”" for item in low) + "."
+    return line
