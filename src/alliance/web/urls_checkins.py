@@ -1,0 +1,10 @@
+from django.urls import path
+
+from alliance.web.views import checkins
+
+urlpatterns = [
+    path("clients/<str:client_id>/checkin-links/new/", checkins.link_create, name="checkin_link_create"),
+    path("alerts/<str:alert_id>/followed-up/", checkins.alert_followed_up, name="alert_followed_up"),
+    path("checkin/<str:token>/", checkins.checkin_page, name="checkin"),
+    path("checkin/<str:token>/progress/", checkins.checkin_progress, name="checkin_progress"),
+]

@@ -1,0 +1,202 @@
+"""Check-in links: the practitioner creates one; the client answers on their phone, no account needed.
+
+The client's pages show nothing about them beyond a first name, speak the link's language, and
+never log the token or the answers.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import segno
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from alliance import measures
+from alliance.records import audit
+from alliance.records.access import get_client_for_user
+from alliance.records.checkin_service import PROGRESS_VIEW_DAYS, create_link, find_link, link_state, mark_followed_up, submit
+from alliance.records.models import AgencySettings, Alert, CheckinResponse
+from alliance.web.charts import Point, line_chart
+from alliance.web.checkin_forms import CheckinLinkForm
+
+
+@login_required
+def link_create(request, client_id):
+    client, _ = get_client_for_user(request.user, client_id, write=True, action=None)
+    form = CheckinLinkForm(request.POST or None, client=client)
+    if request.method == "POST" and form.is_valid():
+        link, token = create_link(
+            client, created_by=request.user, instruments=form.cleaned_data["instruments"],
+            contact=form.cleaned_data["contact"], days=form.cleaned_data["days"], language=form.cleaned_data["language"],
+        )
+        audit.record(request.user, "create", link, client_id=client.pk)
+        url = request.build_absolute_uri(f"/checkin/{token}/")
+        qr = segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title="QR code for the check-in link", svgclass="qr")
+        return render(request, "alliance/checkin_link_created.html", {"client": client, "link": link, "url": url, "qr": qr})
+    if request.method == "GET":
+        audit.record(request.user, "view", client, client_id=client.pk)
+    return render(request, "alliance/checkin_link_form.html", {"client": client, "form": form})
+
+
+@login_required
+@require_POST
+def alert_followed_up(request, alert_id):
+    alert = Alert.objects.filter(pk=_uuid_or_404(alert_id)).first()
+    if alert is None:
+        raise Http404("No such record.")
+    client, _ = get_client_for_user(request.user, alert.client_id, write=True, action=None)
+    mark_followed_up(alert, request.user)
+    audit.record(request.user, "resolve", alert, client_id=client.pk)
+    return redirect("client_detail", client_id=client.pk)
+
+
+# No CSRF check: forging a submission needs the token itself, and whoever holds it can submit
+# directly. Exempting also keeps Django's CSRF-failure log line (which names the path) away from tokens.
+@csrf_exempt
+def checkin_page(request, token):
+    link = find_link(token)
+    if link is None:
+        return _invalid(request)
+    with translation.override(link.language):
+        state = link_state(link)
+        if state != "open":
+            return _closed(request, state)
+        instruments = [measures.get_instrument(i) for i in link.instruments]
+        missing = {}
+        if request.method == "POST":
+            answers, extra = read_answers(request.POST, instruments)
+            result = submit(link.pk, answers, extra)
+            if result.status == "saved":
+                audit.record(None, "submit", link, client_id=link.client_id, via="checkin")
+                return _thanks(request, link, token, result.critical)
+            if result.status != "incomplete":
+                return _closed(request, result.status)
+            missing = result.missing
+        else:
+            audit.record(None, "open", link, client_id=link.client_id, via="checkin")
+        context = {
+            "first_name": link.client.first_name,
+            "sections": [_form_section(i, link.language, request.POST, missing.get(i.id)) for i in instruments],
+            "has_errors": bool(missing),
+        }
+        return _localised(render(request, "alliance/checkin.html", context, status=400 if missing else 200))
+
+
+def checkin_progress(request, token):
+    """The client's own totals over time, when their practitioner shares them; the same link, for a while."""
+    link = find_link(token)
+    now = timezone.now()
+    if (
+        link is None
+        or not link.client.share_progress
+        or link.used_at is None
+        or link.used_at < now - timedelta(days=PROGRESS_VIEW_DAYS)
+    ):
+        return _invalid(request)
+    with translation.override(link.language):
+        audit.record(None, "view_progress", link, client_id=link.client_id, via="checkin")
+        panels = []
+        responses = CheckinResponse.objects.filter(client=link.client, total__isnull=False).order_by("submitted_at")
+        by_instrument: dict[str, list] = {}
+        for r in responses:
+            by_instrument.setdefault(r.instrument_id, []).append(r)
+        for instrument_id, rows in by_instrument.items():
+            instrument = measures.get_instrument(instrument_id)
+            language = link.language if link.language in instrument.languages else "en"
+            title = instrument.title[language]
+            points = [Point(timezone.localtime(r.submitted_at).strftime("%d/%m"), r.total) for r in rows]
+            panels.append({
+                "title": title,
+                "chart": line_chart(points, title=title, y_min=instrument.min_total, y_max=instrument.max_total),
+                "rows": [(r.submitted_at, r.total, instrument.band_for(r.total).label[language]) for r in rows],
+            })
+        context = {"first_name": link.client.first_name, "panels": panels}
+        return _localised(render(request, "alliance/checkin_progress.html", context))
+
+
+def read_answers(post, instruments):
+    """Answers from the form: ``<instrument>-<n>`` for scored items, ``<instrument>-u<n>`` for unscored ones."""
+    answers, extra = {}, {}
+    for instrument in instruments:
+        allowed = {o.value for o in instrument.options}
+        answers[instrument.id] = [_int(post.get(f"{instrument.id}-{n}"), allowed) for n in range(1, len(instrument.items) + 1)]
+        extra[instrument.id] = [
+            _int(post.get(f"{instrument.id}-u{n}"), {o.value for o in u.options})
+            for n, u in enumerate(instrument.unscored_items, 1)
+        ]
+    return answers, extra
+
+
+def _int(value, allowed):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number in allowed else None
+
+
+def _form_section(instrument, language, post, missing):
+    text = instrument.text(language)
+    missing = set(missing or ())
+    items = [
+        {
+            "name": f"{instrument.id}-{n}",
+            "n": n,
+            "text": wording,
+            "options": text.options,
+            "chosen": post.get(f"{instrument.id}-{n}", ""),
+            "missing": n in missing,
+        }
+        for n, wording in enumerate(text.items, 1)
+    ]
+    extra = [
+        {
+            "name": f"{instrument.id}-u{n}",
+            "n": None,
+            "text": u["text"],
+            "options": [(o["value"], o["text"]) for o in u["options"]],
+            "chosen": post.get(f"{instrument.id}-u{n}", ""),
+            "missing": False,
+        }
+        for n, u in enumerate(text.unscored_items, 1)
+    ]
+    return {"id": instrument.id, "text": text, "items": items + extra}
+
+
+def _thanks(request, link, token, critical: bool):
+    context = {
+        "first_name": link.client.first_name,
+        "crisis_text": AgencySettings.current().crisis_text if critical else "",
+        "progress_url": f"/checkin/{token}/progress/" if link.client.share_progress else "",
+    }
+    return _localised(render(request, "alliance/checkin_thanks.html", context))
+
+
+def _closed(request, state: str):
+    return _localised(render(request, "alliance/checkin_closed.html", {"state": state}, status=410))
+
+
+def _invalid(request):
+    # The same page for a token that never existed and one that no longer opens anything.
+    return _localised(render(request, "alliance/checkin_invalid.html", status=404))
+
+
+def _localised(response):
+    response["Content-Language"] = translation.get_language()
+    # Django logs 4xx responses with their path, and the path here holds the token: never log it.
+    response._has_been_logged = True
+    return response
+
+
+def _uuid_or_404(value):
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404("No such record.") from None
