@@ -1,0 +1,126 @@
+"""Openings to grow: each describes a moment, then invites something to try.
+
+Thresholds are module constants, documented in docs/feedback.md.
+"""
+
+from __future__ import annotations
+
+from alliance.feedback.context import Session
+from alliance.feedback.observation import Observation, number, quote, refs, span, times
+from alliance.metrics.session import practitioner_runs
+
+CLOSED_RUN = 3  # closed questions in a row (client answers in between don't break a run)
+LONG_RUN_WORDS = 120  # about 45-60 seconds of uninterrupted practitioner speech
+TALK_SHARE = 0.6  # practitioner share of all words above which we say so
+TALK_SHARE_MIN_WORDS = 100  # too short a session says little about balance
+MISSED_CHANGE_TALK_SHOWN = 2  # at most this many missed moments, the most substantial first
+
+_REPLY_KIND = {
+    "question": "a question",
+    "information": "some information",
+    "advice": "advice",
+    "negotiation": "a suggestion about what to do next",
+    "options": "some options",
+}
+
+
+def missed_change_talk(s: Session) -> list[Observation]:
+    """Client change talk whose reply was a question or input rather than a reflection."""
+    moments = []
+    for u, c in s.client_turns():
+        if c.client_talk != "change":
+            continue
+        reply = s.next_practitioner_turn(u.index)
+        if reply is None:
+            continue
+        rc = s.code(reply)
+        if rc.behaviour == "question":
+            moments.append((u, reply, _REPLY_KIND["question"]))
+        elif rc.behaviour == "therapist_input":
+            moments.append((u, reply, _REPLY_KIND.get(rc.input or "", "information or advice")))
+    # The fullest statements of change are the ones most worth reflecting.
+    chosen = sorted(moments, key=lambda m: (-m[0].words, m[0].index))[:MISSED_CHANGE_TALK_SHOWN]
+    out = []
+    for said, reply, kind in sorted(chosen, key=lambda m: m[0].index):
+        q = quote(said.text)
+        message = (
+            f'At #{said.index} the client said "{q}", which sounds like a reason for change; '
+            f"your next turn (#{reply.index}) was {kind}. Reflecting their words back first, "
+            'for example starting with "It sounds like you…", might have helped them hear their own reasons.'
+        )
+        out.append(Observation("missed_change_talk", message, [said.index, reply.index], [q]))
+    return out
+
+
+def closed_question_runs(s: Session) -> list[Observation]:
+    runs, current = [], []
+    for u, c in s.practitioner_turns():
+        if c.behaviour == "question" and c.question == "closed":
+            current.append(u)
+            continue
+        if len(current) >= CLOSED_RUN:
+            runs.append(current)
+        current = []
+    if len(current) >= CLOSED_RUN:
+        runs.append(current)
+    out = []
+    for run in sorted(runs, key=lambda r: (-len(r), r[0].index)):
+        q = quote(run[0].text)
+        message = (
+            f"You asked {number(len(run))} closed questions in a row here ({span([u.index for u in run])}, "
+            f'starting with "{q}"). An open question, such as "How do you see it?" or '
+            '"What would you like to be different?", might have let the client lead.'
+        )
+        out.append(Observation("closed_question_run", message, [u.index for u in run], [q]))
+    return out
+
+
+def advice_without_permission(s: Session) -> list[Observation]:
+    found = [u for u, c in s.practitioner_turns() if c.advice_without_permission]
+    if not found:
+        return []
+    first = found[0]
+    q = quote(first.text)
+    lead = f'At #{first.index} you offered advice ("{q}")' if len(found) == 1 else (
+        f'You offered advice {times(len(found))} without asking first, for example at #{first.index} ("{q}")'
+    )
+    middle = " without first asking whether the client wanted it" if len(found) == 1 else ""
+    message = (
+        f"{lead}{middle}. Asking permission, for example \"Would it be okay if I shared something "
+        'that has helped other people?", keeps the choice with them.'
+    )
+    return [Observation("advice_without_permission", message, [u.index for u in found], [q])]
+
+
+def long_turns(s: Session) -> list[Observation]:
+    long = [r for r in practitioner_runs(s.transcript) if r.words >= LONG_RUN_WORDS]
+    if not long:
+        return []
+    run = max(long, key=lambda r: (r.words, -r.indexes[0]))
+    first = next(u for u in s.utterances if u.index == run.indexes[0])
+    q = quote(first.text, 80)
+    others = "" if len(long) == 1 else f" (one of {number(len(long))} stretches this long)"
+    message = (
+        f"At {span(list(run.indexes))} you spoke for about {run.words} words before the client came in{others}"
+        f' ("{q}"). Pausing sooner, or checking in ("How does that sound to you?"), '
+        "might have kept the conversation two-way."
+    )
+    return [Observation("long_turn", message, list(run.indexes), [q])]
+
+
+def talk_share(s: Session) -> list[Observation]:
+    share = s.metrics.practitioner_talk_share
+    total = sum(u.words for u in s.utterances)
+    if share is None or share <= TALK_SHARE or total < TALK_SHARE_MIN_WORDS:
+        return []
+    longest = sorted((u for u, _ in s.practitioner_turns()), key=lambda u: (-u.words, u.index))[:3]
+    message = (
+        f"You spoke about {round(share * 100)}% of the words in this session. When the client does more "
+        "of the talking they tend to hear their own reasons more clearly; shorter turns and more "
+        f"reflections might give them more room. Your longest turns were {refs(sorted(u.index for u in longest))}."
+    )
+    return [Observation("talk_share", message, sorted(u.index for u in longest), [])]
+
+
+# In priority order: a reflection after change talk matters most in MI.
+RULES = (missed_change_talk, closed_question_runs, advice_without_permission, long_turns, talk_share)
