@@ -43,7 +43,7 @@ def test_four_closed_questions_in_a_row_are_named_with_their_turns():
     o = only(fb, "closed_question_run")
     assert o.evidence == [2, 4, 6, 8]
     assert o.quotes == ["Did they write to you?"]
-    assert o.message.startswith('You asked four closed questions in a row here (#2 to #8, starting with "Did they write to you?").')
+    assert o.message.startswith('You asked four closed questions in a row here (turns 3 to 9, starting with "Did they write to you?").')
     assert "open question" in o.message
 
 
@@ -71,13 +71,13 @@ def test_change_talk_answered_with_a_question_is_quoted_with_the_reply():
     o = only(fb, "missed_change_talk")
     assert o.evidence == [1, 2]
     assert o.quotes == ["I really want to be there for my kids."]
-    assert o.message.startswith('At #1 the client said "I really want to be there for my kids.", which sounds like a reason for change; your next turn (#2) was a question.')
+    assert o.message.startswith('At turn 2 the client said "I really want to be there for my kids.", which sounds like a reason for change; your reply (turn 3) was a question.')
     assert "Reflecting their words back" in o.message
 
 
 def test_change_talk_answered_with_advice_names_the_advice():
     fb = feedback(("C+", "I need to cut down."), ("ADV", "Try leaving your wallet at home."))
-    assert "your next turn (#1) was advice." in only(fb, "missed_change_talk").message
+    assert "your reply (turn 2) was advice." in only(fb, "missed_change_talk").message
 
 
 def test_change_talk_followed_by_a_reflection_is_not_a_missed_moment():
@@ -116,7 +116,7 @@ def test_repeated_advice_without_permission_is_one_observation_counting_each_tim
     fb = feedback(("ADV!", "Do this."), ("C0", "Okay."), ("ADV!", "And that."), ("C0", "Fine."))
     o = only(fb, "advice_without_permission")
     assert o.evidence == [0, 2]
-    assert o.message.startswith('You offered advice twice without asking first, for example at #0 ("Do this.")')
+    assert o.message.startswith('You offered advice twice without asking first, for example at turn 1 ("Do this.")')
 
 
 def test_a_long_stretch_of_practitioner_speech_is_noticed_from_the_threshold():
@@ -124,7 +124,7 @@ def test_a_long_stretch_of_practitioner_speech_is_noticed_from_the_threshold():
     fb = feedback(("C0", "Go on."), ("INFO", words), ("OTH", " ".join(["more"] * 20)), ("C0", "Right."))
     o = only(fb, "long_turn")
     assert o.evidence == [1, 2]
-    assert f"At #1 to #2 you spoke for about {LONG_RUN_WORDS} words" in o.message
+    assert f"In turns 2 to 3 you spoke for about {LONG_RUN_WORDS} words" in o.message
     short = feedback(("C0", "Go on."), ("INFO", " ".join(["word"] * (LONG_RUN_WORDS - 1))), ("C0", "Right."))
     assert "long_turn" not in kinds(short)
 
@@ -153,15 +153,15 @@ def test_strengths_come_first_and_quote_the_moment():
         ("AFF", "You kept going all the same, and that took real strength."),  # 6
         ("C0", "Thanks."),
     )
-    assert kinds(fb) == ["affirmations", "closed_question_run"]
+    assert kinds(fb) == ["strength_affirmations", "closed_question_run"]
     o = fb.observations[0]
     assert o.is_strength and o.evidence == [6]
-    assert o.message.startswith('You affirmed the client at #6 ("You kept going all the same, and that took real strength.").')
+    assert o.message.startswith('You affirmed the client at turn 7 ("You kept going all the same, and that took real strength.").')
 
 
 def test_sustain_talk_met_with_a_reflection_is_recognised_as_a_strength():
     fb = feedback(("C-", "I don't see why I should stop."), ("SR", "Stopping doesn't make sense to you right now."), ("C0", "No."))
-    o = only(fb, "sustain_reflected")
+    o = only(fb, "strength_sustain_reflected")
     assert o.is_strength
     assert o.evidence == [0, 1]
     assert o.quotes == ["I don't see why I should stop.", "Stopping doesn't make sense to you right now."]
@@ -169,12 +169,12 @@ def test_sustain_talk_met_with_a_reflection_is_recognised_as_a_strength():
 
 def test_sustain_talk_met_with_an_argument_is_not_called_a_strength():
     fb = feedback(("C-", "I don't see why I should stop."), ("INFO", "It's damaging your liver."))
-    assert "sustain_reflected" not in kinds(fb)
+    assert "strength_sustain_reflected" not in kinds(fb)
 
 
 def test_reflecting_at_least_as_often_as_asking_is_named():
     fb = feedback(("OQ", "What's on your mind?"), ("C0", "Work."), ("SR", "Work is on your mind."), ("C0", "Yes."))
-    o = only(fb, "reflection_balance")
+    o = only(fb, "strength_reflection_balance")
     assert o.message.startswith("You offered one reflection and asked one question.")
     assert o.evidence == [2]
 

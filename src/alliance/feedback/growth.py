@@ -6,7 +6,7 @@ Thresholds are module constants, documented in docs/feedback.md.
 from __future__ import annotations
 
 from alliance.feedback.context import Session
-from alliance.feedback.observation import Observation, number, quote, refs, span, times
+from alliance.feedback.observation import Observation, number, quote, refs, span, times, turn
 from alliance.metrics.session import practitioner_runs
 
 CLOSED_RUN = 3  # closed questions in a row (client answers in between don't break a run)
@@ -44,8 +44,8 @@ def missed_change_talk(s: Session) -> list[Observation]:
     for said, reply, kind in sorted(chosen, key=lambda m: m[0].index):
         q = quote(said.text)
         message = (
-            f'At #{said.index} the client said "{q}", which sounds like a reason for change; '
-            f"your next turn (#{reply.index}) was {kind}. Reflecting their words back first, "
+            f'At {turn(said.index)} the client said "{q}", which sounds like a reason for change; '
+            f"your reply ({turn(reply.index)}) was {kind}. Reflecting their words back first, "
             'for example starting with "It sounds like you…", might have helped them hear their own reasons.'
         )
         out.append(Observation("missed_change_talk", message, [said.index, reply.index], [q]))
@@ -81,8 +81,8 @@ def advice_without_permission(s: Session) -> list[Observation]:
         return []
     first = found[0]
     q = quote(first.text)
-    lead = f'At #{first.index} you offered advice ("{q}")' if len(found) == 1 else (
-        f'You offered advice {times(len(found))} without asking first, for example at #{first.index} ("{q}")'
+    lead = f'At {turn(first.index)} you offered advice ("{q}")' if len(found) == 1 else (
+        f'You offered advice {times(len(found))} without asking first, for example at {turn(first.index)} ("{q}")'
     )
     middle = " without first asking whether the client wanted it" if len(found) == 1 else ""
     message = (
@@ -101,7 +101,7 @@ def long_turns(s: Session) -> list[Observation]:
     q = quote(first.text, 80)
     others = "" if len(long) == 1 else f" (one of {number(len(long))} stretches this long)"
     message = (
-        f"At {span(list(run.indexes))} you spoke for about {run.words} words before the client came in{others}"
+        f"In {span(list(run.indexes))} you spoke for about {run.words} words before the client came in{others}"
         f' ("{q}"). Pausing sooner, or checking in ("How does that sound to you?"), '
         "might have kept the conversation two-way."
     )

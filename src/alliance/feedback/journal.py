@@ -31,7 +31,7 @@ def _empathy(s: Session) -> JournalPrompt:
         if c.affirmation or (c.behaviour == "reflection" and c.reflection == "complex")
     ]
     if moments:
-        return JournalPrompt(EMPATHY, f"Moments where you named the client's meaning or strengths: {refs(moments)}. How did the client respond?", moments)
+        return JournalPrompt(EMPATHY, f"Moments where you named the client's meaning or strengths are {refs(moments)}. How did the client respond?", moments)
     return JournalPrompt(EMPATHY, "Think of a moment when the client shared something hard. How did you show that you understood?", [])
 
 

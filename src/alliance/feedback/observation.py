@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 QUOTE_CHARS = 120  # longer utterances are shortened with "…" at a word boundary
 
-STRENGTH_KINDS = ("affirmations", "complex_reflections", "reflection_balance", "sustain_reflected")
+# Strength kinds start with "strength_", so a reader of the JSON can tell them apart by kind alone.
+STRENGTH_KINDS = (
+    "strength_affirmations", "strength_complex_reflections", "strength_reflection_balance", "strength_sustain_reflected",
+)
 
 
 @dataclass(frozen=True)
@@ -73,18 +76,22 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{number(n)} {one if n == 1 else (many or one + 's')}"
 
 
+def turn(index: int) -> str:
+    """How people count turns: from 1 (``evidence`` keeps the 0-based utterance index)."""
+    return f"turn {index + 1}"
+
+
 def refs(indexes, limit: int = 5) -> str:
-    """'#2, #4 and #11' (at most ``limit`` shown)."""
-    items = [f"#{i}" for i in indexes]
-    if len(items) > limit:
-        rest = len(items) - limit
-        items = items[:limit] + [f"{rest} more"]
+    """'turn 3' or 'turns 3, 5 and 12' (at most ``limit`` shown)."""
+    items = [str(i + 1) for i in indexes]
     if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return f"turn {items[0]}"
+    if len(items) > limit:
+        items = items[:limit] + [f"{len(items) - limit} more"]
+    return "turns " + ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def span(indexes) -> str:
-    """'#5' or '#5 to #13' for a stretch of turns."""
+    """'turn 5' or 'turns 5 to 13' for a stretch of turns."""
     first, last = indexes[0], indexes[-1]
-    return f"#{first}" if first == last else f"#{first} to #{last}"
+    return turn(first) if first == last else f"turns {first + 1} to {last + 1}"
