@@ -206,3 +206,9 @@ def test_an_annomi_file_missing_a_column_names_it(tmp_path):
         "annomi.csv, line 1: the CSV has no 'utterance_text' column (expected columns transcript_id, "
         "interlocutor, utterance_text (the AnnoMI columns); found transcript_id, interlocutor)."
     )
+
+
+def test_a_mistyped_file_name_given_as_text_is_no_such_file_not_a_transcript():
+    with pytest.raises(AllianceError) as caught:
+        parse("sesion.vtt")
+    assert str(caught.value) == "sesion.vtt: no such file."

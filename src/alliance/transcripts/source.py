@@ -10,10 +10,11 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance.errors import AllianceError, ParseError
+from alliance.errors import ParseError
 
 # Longer than this, a string is surely transcript text rather than a path.
 _MAX_PATH_CHARS = 4096
+FILE_SUFFIXES = (".vtt", ".srt", ".txt", ".csv", ".json")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ def read_source(source, name: str | None = None) -> Source:
         path = _as_existing_file(source)
         if path is not None:
             return _from_file(path)
+        if _looks_like_a_file_name(source):
+            raise ParseError("G001", path=source)
         display = name or "<text>"
         return Source(normalise_newlines(source.removeprefix("\ufeff")), display, display)
     raise TypeError(f"parse() takes a path, text or bytes, not {type(source).__name__}")
@@ -48,11 +51,18 @@ def _as_existing_file(text: str) -> Path | None:
         return None
 
 
+def _looks_like_a_file_name(text: str) -> bool:
+    """A one-line string such as ``session.vtt`` is a mistyped path, not a transcript."""
+    return "\n" not in text and text.strip() == text and text.lower().endswith(FILE_SUFFIXES)
+
+
 def _from_file(path: Path) -> Source:
     try:
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise AllianceError("G001", path=str(path)) from None
+        raise ParseError("G001", path=str(path)) from None
+    except OSError as exc:  # permissions, a device that went away
+        raise ParseError("G002", path=str(path), detail=exc.strerror or type(exc).__name__) from None
     return Source(decode(data, path.name), path.name, str(path))
 
 
