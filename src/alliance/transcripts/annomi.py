@@ -47,7 +47,7 @@ def read_annomi(path, transcript_id=None) -> list[Transcript]:
     wanted = str(transcript_id).strip()
     chosen = [t for t in transcripts if str(t.metadata["transcript_id"]) == wanted]
     if not chosen:
-        raise ParseError("T017", path=source.display, transcript_id=transcript_id, ids=_id_list(transcripts))
+        raise ParseError("T017", path=source.display, transcript_id=transcript_id, ids=id_list(transcripts))
     return chosen
 
 
@@ -113,7 +113,7 @@ def _add_row(groups: dict[str, Transcript], row: dict, line: int, display: str, 
     )
 
 
-def _id_list(transcripts: list[Transcript], limit: int = 12) -> str:
+def id_list(transcripts: list[Transcript], limit: int = 12) -> str:
     ids = [str(t.metadata["transcript_id"]) for t in transcripts]
     shown = ", ".join(ids[:limit])
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")

@@ -26,6 +26,12 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def preview(text: str, limit: int = 60) -> str:
+    """A line as quoted in a message: stripped, and cut short if long."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def merge_turns(raw: list[RawCue]) -> tuple[list[Utterance], dict[str, str]]:
     """Group consecutive cues of one speaker; returns utterances and roles the file stated.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alliance.errors import ParseError
-from alliance.transcripts.annomi import annomi_from_text, _id_list
+from alliance.transcripts.annomi import annomi_from_text, id_list
 from alliance.transcripts.cues import merge_turns
 from alliance.transcripts.detect import detect_format
 from alliance.transcripts.model import Transcript
@@ -80,5 +80,5 @@ def _single_annomi(src) -> Transcript:
     if len(transcripts) != 1:
         if not transcripts:
             raise ParseError("T003", path=src.display, line=2, expected="AnnoMI rows")
-        raise ParseError("T016", path=src.display, count=len(transcripts), ids=_id_list(transcripts))
+        raise ParseError("T016", path=src.display, count=len(transcripts), ids=id_list(transcripts))
     return transcripts[0]

@@ -14,10 +14,9 @@ import re
 from collections import Counter
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text
+from alliance.transcripts.cues import RawCue, clean_text, preview
 from alliance.transcripts.speakers import role_of_label, split_label
 from alliance.transcripts.timecode import parse_time
-from alliance.transcripts.webvtt import _preview
 
 _STAMP = re.compile(r"\[(\d[\d:.,]*)\]\s*")
 
@@ -52,7 +51,7 @@ def read_text(lines: list[str], path: str) -> list[RawCue]:
         elif cues:
             cues.append(RawCue(None, clean_text(stripped), number, start, None))
         else:
-            raise ParseError("T008", path=path, line=number, found=_preview(stripped))
+            raise ParseError("T008", path=path, line=number, found=preview(stripped))
     return cues
 
 

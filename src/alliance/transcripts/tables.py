@@ -145,27 +145,29 @@ def _item_lines(text: str, array_body: int | None, count: int) -> list[int]:
 
 
 def _json_cue(item, number: int, line: int, path: str) -> RawCue:
+    def wrong(field: str, expected: str, found: str) -> ParseError:
+        return ParseError("T015", path=path, line=line, item=number, field=field, expected=expected, found=found)
+
     if not isinstance(item, dict):
-        raise ParseError("T015", path=path, line=line, item=number, field="item", expected="an object", found=_kind(item))
+        raise wrong("item", "an object", _kind(item))
     for field in REQUIRED:
         if field not in item:
             raise ParseError("T014", path=path, line=line, item=number, field=field)
-    speaker, text = item["speaker"], item["text"]
-    for field, value in (("speaker", speaker), ("text", text)):
-        if not isinstance(value, str):
-            raise ParseError("T015", path=path, line=line, item=number, field=field, expected="text", found=_kind(value))
-    if not speaker.strip():
-        raise ParseError("T015", path=path, line=line, item=number, field="speaker", expected="a name", found="empty text")
+        if not isinstance(item[field], str):
+            raise wrong(field, "text", _kind(item[field]))
+    if not item["speaker"].strip():
+        raise wrong("speaker", "a name", "empty text")
     times = []
     for field in ("start", "end"):
         value = item.get(field)
-        if value is not None and not isinstance(value, (int, float, str)) or isinstance(value, bool):
-            raise ParseError("T015", path=path, line=line, item=number, field=field, expected="seconds or HH:MM:SS.mmm", found=_kind(value))
+        if isinstance(value, (bool, list, dict)):
+            raise wrong(field, "seconds or HH:MM:SS.mmm", _kind(value))
         times.append(parse_table_time(value, path=path, line=line))
     role = item.get("role")
     if role is not None and not isinstance(role, str):
-        raise ParseError("T015", path=path, line=line, item=number, field="role", expected="practitioner, client or other", found=_kind(role))
-    return RawCue(clean_text(speaker), clean_text(text), line, times[0], times[1], _role(role or "", path, line))
+        raise wrong("role", "practitioner, client or other", _kind(role))
+    speaker, text = clean_text(item["speaker"]), clean_text(item["text"])
+    return RawCue(speaker, text, line, times[0], times[1], _role(role or "", path, line))
 
 
 def _kind(value) -> str:

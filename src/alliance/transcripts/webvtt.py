@@ -12,7 +12,7 @@ import html
 import re
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text
+from alliance.transcripts.cues import RawCue, clean_text, preview
 from alliance.transcripts.speakers import split_label
 from alliance.transcripts.timecode import VTT_EXPECTED, parse_time
 
@@ -25,7 +25,7 @@ def read_vtt(lines: list[str], path: str, style: str = "vtt") -> list[RawCue]:
     """``style`` is ``zoom_vtt`` (speaker from ``Name:``), ``teams_vtt`` (voice tags) or ``vtt`` (both)."""
     first = lines[0] if lines else ""
     if not (first.startswith("WEBVTT") and first[6:7] in ("", " ", "\t")):
-        raise ParseError("T004", path=path, line=1, found=_preview(first))
+        raise ParseError("T004", path=path, line=1, found=preview(first))
     voices = style != "zoom_vtt"
     labels = style != "teams_vtt"
     cues: list[RawCue] = []
@@ -41,7 +41,7 @@ def read_vtt(lines: list[str], path: str, style: str = "vtt") -> list[RawCue]:
             cues[-1].text = clean_text(cues[-1].text + " " + " ".join(_plain(t) for t in block))
             continue
         else:
-            raise ParseError("T006", path=path, line=start_line, found=_preview(head))
+            raise ParseError("T006", path=path, line=start_line, found=preview(head))
         line = start_line + timing_at
         start, end = read_timing(block[timing_at], path=path, line=line)
         cues.extend(_payload(block[timing_at + 1 :], line + 1, start, end, voices, labels))
@@ -53,7 +53,7 @@ def read_timing(text: str, *, path: str, line: int, expected: str = VTT_EXPECTED
     start_token = left.strip()
     end_token = right.split(None, 1)[0] if right.strip() else ""
     if not start_token or not end_token:
-        raise ParseError("T006", path=path, line=line, found=_preview(text))
+        raise ParseError("T006", path=path, line=line, found=preview(text))
     start = parse_time(start_token, path=path, line=line, expected=expected)
     end = parse_time(end_token, path=path, line=line, expected=expected)
     if end < start:
@@ -116,8 +116,3 @@ def _plain(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return text
-
-
-def _preview(text: str, limit: int = 60) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"

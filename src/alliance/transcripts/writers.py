@@ -16,7 +16,8 @@ from alliance.transcripts.timecode import format_time
 def to_vtt(transcript: Transcript) -> str:
     out = ["WEBVTT", ""]
     for number, (speaker, text, start, end) in enumerate(_cues(transcript), 1):
-        out += [str(number), f"{format_time(start)} --> {format_time(end)}", f"<v {_escape(speaker)}>{_escape(text)}</v>", ""]
+        timing = f"{format_time(start)} --> {format_time(end)}"
+        out += [str(number), timing, f"<v {_escape(speaker)}>{_escape(text)}</v>", ""]
     return "\n".join(out)
 
 
