@@ -1,0 +1,107 @@
+"""What a supervisor sees of their team: alerts, each practitioner's caseload and skill trends, shared reflections.
+
+Material for supervision conversations, not a league table: practitioners are listed
+alphabetically and each is compared only with their own past. A fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import Http404
+
+from alliance.records.access import reflections_visible_to
+from alliance.records.models import Alert, Client, Reflection, Role, User
+from alliance.web.practice import Trend, analysed_rows, relationship_trend, skill_trends, window_start
+
+URGENCY_RANK = Case(
+    When(urgency=Alert.Urgency.URGENT, then=Value(0)),
+    When(urgency=Alert.Urgency.ATTENTION, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+@dataclass
+class PractitionerSummary:
+    person: User
+    active_clients: int
+    open_alerts: int
+    trends: list[Trend] = field(default_factory=list)
+    analysed_sessions: int = 0
+
+
+def require_supervisor(user) -> None:
+    """The team pages are for supervisors with a team; anyone else finds nothing here (404)."""
+    if user.role != Role.SUPERVISOR or not user.team_id:
+        raise Http404("No such page.")
+
+
+def team_practitioners(team_id):
+    """The team's practitioners, alphabetically, with their active caseload and open alerts. One query."""
+    return (
+        User.objects.filter(team_id=team_id, role=Role.PRACTITIONER, is_active=True)
+        .annotate(
+            active_clients=Count("clients", filter=Q(clients__status=Client.Status.ACTIVE), distinct=True),
+            open_alerts=Count(
+                "clients__alerts",
+                filter=Q(clients__alerts__resolved_at__isnull=True, clients__status=Client.Status.ACTIVE),
+                distinct=True,
+            ),
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def team_overview(supervisor) -> dict:
+    require_supervisor(supervisor)
+    team_id = supervisor.team_id
+    alerts = list(
+        Alert.objects.filter(client__team_id=team_id, resolved_at__isnull=True)
+        .select_related("client", "client__practitioner")
+        .annotate(rank=URGENCY_RANK)
+        .order_by("rank", "-created_at")
+    )
+    people = list(team_practitioners(team_id))
+    rows = analysed_rows([p.pk for p in people], window_start())
+    by_person: dict = {}
+    for row in rows:
+        by_person.setdefault(row[0], []).append(row)
+    summaries = []
+    for person in people:
+        mine = by_person.get(person.pk, [])
+        summaries.append(PractitionerSummary(
+            person, person.active_clients, person.open_alerts,
+            skill_trends(mine, subject=f"{person.first_name or person.username}'s", charts=False), len(mine),
+        ))
+    shared = list(
+        reflections_visible_to(supervisor, Reflection.objects.filter(shared_with_supervisor=True, contact__client__team_id=team_id))
+        .exclude(author=supervisor)
+        .select_related("author", "contact", "contact__client")
+        .order_by("-created_at")[:20]
+    )
+    clients = list(Client.objects.filter(team_id=team_id).select_related("practitioner").order_by("name"))
+    return {"team": supervisor.team, "alerts": alerts, "practitioners": summaries, "shared_reflections": shared, "clients": clients}
+
+
+def practitioner_detail(supervisor, practitioner_id) -> dict:
+    """One practitioner of the supervisor's team: their trends with charts. 404 for anyone else."""
+    require_supervisor(supervisor)
+    try:
+        pk = uuid.UUID(str(practitioner_id))
+    except ValueError:
+        raise Http404("No such page.") from None
+    person = team_practitioners(supervisor.team_id).filter(pk=pk).first()
+    if person is None:
+        raise Http404("No such page.")
+    since = window_start()
+    rows = analysed_rows([person.pk], since)
+    name = person.first_name or person.username
+    return {
+        "person": person,
+        "trends": skill_trends(rows, subject=f"{name}'s"),
+        "relationship": relationship_trend(person, since, whose=f"{name}'s"),
+        "analysed_sessions": len(rows),
+    }

@@ -1,0 +1,19 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from alliance.records import audit
+from alliance.web.team import practitioner_detail, team_overview
+
+
+@login_required
+def team(request):
+    """The supervisor's team: alerts, caseloads, skill trends and shared reflections. 404 for anyone else."""
+    return render(request, "alliance/team.html", team_overview(request.user))
+
+
+@login_required
+def practitioner(request, practitioner_id):
+    """One practitioner's trends, for a supervision conversation. The visit is in the audit trail."""
+    context = practitioner_detail(request.user, practitioner_id)
+    audit.record(request.user, "view", record_type="practice", record_id=context["person"].pk)
+    return render(request, "alliance/team_practitioner.html", context)
