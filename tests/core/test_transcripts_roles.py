@@ -71,3 +71,9 @@ def test_role_words_in_the_file_need_no_guess():
 def test_practitioner_overrides_what_the_file_says():
     transcript = parse("speaker,text,role\nAna,Hi?,client\nBo,Hello,practitioner\n", practitioner=["ana"])
     assert roles_of(transcript) == {"Ana": "practitioner", "Bo": "practitioner"}
+
+
+def test_numbered_role_words_count_as_roles():
+    transcript = parse("Counsellor 1: Hello.\nClient A: Hi.\nClient B: Hello?")
+    assert roles_of(transcript) == {"Counsellor 1": "practitioner", "Client A": "client", "Client B": "client"}
+    assert transcript.roles_guessed is False

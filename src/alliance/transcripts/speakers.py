@@ -39,5 +39,12 @@ def split_label(line: str) -> tuple[str, str] | None:
     return label, match.group(2)
 
 
+# "Client 2", "Therapist A": a role word numbered or lettered.
+_NUMBERED = re.compile(r"(.+?)\s+(?:\d{1,2}|[A-Z])")
+
+
 def role_of_label(label: str) -> str | None:
-    return ROLE_LABELS.get(label.casefold())
+    role = ROLE_LABELS.get(label.casefold())
+    if role is None and (numbered := _NUMBERED.fullmatch(label)):
+        role = ROLE_LABELS.get(numbered.group(1).casefold())
+    return role
