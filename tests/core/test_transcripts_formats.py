@@ -194,3 +194,19 @@ def test_format_can_be_forced_instead_of_detected():
 def test_text_given_as_a_string_is_parsed_rather_than_opened():
     transcript = parse("T: hello\nC: hi", name="pasted")
     assert transcript.source == "pasted"
+
+
+def test_speaker_and_time_on_their_own_line_as_otter_exports_them():
+    text = "Maria Okafor  0:03\nHi Sam, how are you?\n\nSam Reilly  0:07\nOkay.\nA bit tired.\n\nMaria Okafor  1:02:10\nRight."
+    transcript = parse(text)
+    assert [(u.speaker, u.text, u.start) for u in transcript.utterances] == [
+        ("Maria Okafor", "Hi Sam, how are you?", 3.0),
+        ("Sam Reilly", "Okay. A bit tired.", 7.0),
+        ("Maria Okafor", "Right.", 3730.0),
+    ]
+    assert transcript.utterances[1].line == 5  # the first line of words, which is the evidence
+
+
+def test_a_sentence_ending_in_a_time_is_not_a_speaker_header():
+    transcript = parse("Jo: When shall we meet?\nLeon: Let's say\nsee you at 10:30\nJo: Great.\nLeon: Yes.")
+    assert transcript.utterances[1].text == "Let's say see you at 10:30"
