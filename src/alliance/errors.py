@@ -38,6 +38,15 @@ MESSAGES: dict[str, str] = {
     "T019": "{path}: no speaker is called {names} (the speakers are {speakers}). Check the --practitioner name.",
     "T020": "{path}: {format!r} is not a transcript format (expected one of {expected}).",
     # --- alliance.coding (C) --------------------------------------------------
+    "C001": "{path}: this is not an AnnoMI-format CSV: it has no {missing} column (expected {expected}).",
+    "C002": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",
+    "C003": "{path}, line {line}: the utterance_id {value!r} is not a whole number.",
+    "C004": "{path}: the file has no utterances to code.",
+    "C005": "{task!r} is not an evaluation task (expected one of {expected}).",
+    "C006": "{path}: there are no {task} utterances with an expert label to evaluate against.",
+    "C007": "{path}: no trained coder here (expected {expected}). Train one with: alliance train",
+    "C008": "{path}: the coder artifact cannot be used ({detail}). Train it again with: alliance train",
+    "C009": "{path}: the training data folder has no {name} (expected AnnoMI's train.csv and dev.csv). Set ALLIANCE_DATA_DIR or pass --data.",
     # --- alliance.measures (M) ------------------------------------------------
     "M001": "There is no instrument called '{instrument_id}'. Instruments you can use: {known}.",
     "M002": "{name} ({instrument_id}) cannot be used: its licence does not permit this use ({reason}). An agency that holds a licence can supply the instrument itself; see docs/measures.md.",
