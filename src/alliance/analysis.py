@@ -1,0 +1,154 @@
+"""``analyze()``: one session transcript through the whole pipeline, into one ``Analysis``.
+
+The pipeline (STYLE.md 3) is four named, versioned stages over one container; each
+declares what it reads and what it adds, and ``Analysis.pipeline`` records them with
+the model artifact's hash so a stored result can be reproduced and explained:
+
+    alliance.transcripts.v1  reads source                      adds transcript
+    alliance.coder.v1        reads transcript                  adds codes
+    alliance.metrics.v1      reads transcript, codes           adds metrics, miti_context
+    alliance.feedback.v1     reads transcript, codes, metrics  adds feedback, journal_prompts
+
+The JSON (``Analysis.to_dict()``) is documented in docs/analysis.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from alliance import feedback as feedback_stage
+from alliance import metrics as metrics_stage
+from alliance.coding.codes import Codes
+from alliance.feedback import JournalPrompt, Observation, give_feedback
+from alliance.metrics import MitiContext, SessionMetrics, miti_context, session_metrics
+from alliance.transcripts.model import Transcript
+
+PARSE_STAGE = "alliance.transcripts.v1"
+CODER_STAGE = "alliance.coder.v1"
+
+Progress = Callable[[int, int], None]  # (utterances coded so far, total)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reads: tuple[str, ...]
+    adds: tuple[str, ...]
+
+    @property
+    def version(self) -> str:
+        return self.name.rsplit(".", 1)[-1]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "version": self.version, "reads": list(self.reads), "adds": list(self.adds)}
+
+
+STAGES = (
+    Stage(PARSE_STAGE, ("source",), ("transcript",)),
+    Stage(CODER_STAGE, ("transcript",), ("codes",)),
+    Stage(metrics_stage.STAGE, metrics_stage.READS, metrics_stage.ADDS),
+    Stage(feedback_stage.STAGE, feedback_stage.READS, feedback_stage.ADDS),
+)
+
+# Which code fields apply to whom; the rest are set to None so the JSON is null where not applicable.
+_PRACTITIONER_FIELDS = ("behaviour", "question", "reflection", "input", "advice_without_permission", "affirmation")
+_CLIENT_FIELDS = ("client_talk",)
+
+
+@dataclass
+class Analysis:
+    transcript: Transcript
+    codes: list[Codes]
+    metrics: SessionMetrics
+    feedback: list[Observation]
+    journal_prompts: list[JournalPrompt]
+    miti_context: MitiContext
+    pipeline: dict
+    role_note: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "utterances": [
+                {
+                    "index": u.index, "speaker": u.speaker, "role": u.role, "text": u.text,
+                    "start": u.start, "end": u.end, "codes": c.to_dict(),
+                }
+                for u, c in zip(self.transcript.utterances, self.codes)
+            ],
+            "metrics": self.metrics.to_dict(),
+            "feedback": [o.to_dict() for o in self.feedback],
+            "pipeline": self.pipeline,
+            "role_note": self.role_note,
+            "miti_context": self.miti_context.to_dict(),
+            "journal_prompts": [p.to_dict() for p in self.journal_prompts],
+        }
+
+    def to_markdown(self) -> str:
+        from alliance.report.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from alliance.report.html import render_html
+
+        return render_html(self)
+
+
+def analyze(source, practitioner=None, format=None, coder=None, progress: Progress | None = None) -> Analysis:
+    """Parse, code, measure and give feedback on one session.
+
+    ``source``: a path, the transcript's text, or its bytes. ``practitioner``: the
+    practitioner's speaker name(s); without it roles are guessed (see ``role_note``).
+    ``coder``: anything with ``code(transcript, progress=None) -> list[Codes]``,
+    ``name`` and ``artifact_hash``; the shipped coder by default.
+    ``progress(done, total)`` is called as utterances are coded.
+    """
+    from alliance.transcripts import parse
+
+    transcript = parse(source, format=format, practitioner=practitioner)
+    if coder is None:
+        from alliance.coding import load_coder
+
+        coder = load_coder()
+    return analyze_transcript(transcript, coder, progress=progress)
+
+
+def analyze_transcript(transcript: Transcript, coder, progress: Progress | None = None) -> Analysis:
+    """The stages after parsing, for a transcript already in hand (batch jobs, tests, benchmarks)."""
+    codes = [fit_to_role(c, u.role) for u, c in zip(transcript.utterances, coder.code(transcript, progress=progress))]
+    metrics = session_metrics(transcript, codes)
+    fb = give_feedback(transcript, codes, metrics)
+    return Analysis(
+        transcript=transcript,
+        codes=codes,
+        metrics=metrics,
+        feedback=fb.observations,
+        journal_prompts=fb.journal_prompts,
+        miti_context=miti_context(metrics),
+        pipeline=pipeline_record(coder),
+        role_note=transcript.role_note,
+    )
+
+
+def fit_to_role(codes: Codes, role: str) -> Codes:
+    """Practitioner codes only on practitioner turns and client talk only on client turns."""
+    keep = _PRACTITIONER_FIELDS if role == "practitioner" else _CLIENT_FIELDS if role == "client" else ()
+    cleared = {f: None for f in _PRACTITIONER_FIELDS + _CLIENT_FIELDS if f not in keep}
+    if role not in ("practitioner", "client"):
+        cleared["confidence"] = None
+    return replace(codes, **cleared)
+
+
+def pipeline_record(coder) -> dict:
+    """Stage names and versions, and the model that coded the utterances."""
+    from alliance import __version__
+
+    return {
+        "alliance_version": __version__,
+        "stages": [s.to_dict() for s in STAGES],
+        "model": {
+            "name": getattr(coder, "name", type(coder).__name__),
+            "artifact_hash": getattr(coder, "artifact_hash", None),
+        },
+    }

@@ -1,0 +1,53 @@
+"""``Analysis.to_markdown()``: the report as Markdown, for notes, tickets and supervision records."""
+
+from __future__ import annotations
+
+from alliance.report.labels import clock, code_text, evidence_text, heading, metric_rows, miti_rows
+
+
+def render_markdown(analysis) -> str:
+    out: list[str] = ["# Session analysis", "", heading(analysis), ""]
+    if analysis.role_note:
+        out += [f"> {analysis.role_note}", ""]
+    out += _feedback(analysis)
+    out += ["## Metrics", "", "| metric | value | note |", "| --- | --- | --- |"]
+    out += [f"| {label} | {value} | {note} |" for label, value, note in metric_rows(analysis.metrics)]
+    out += ["", f"## {analysis.miti_context.source} context", ""]
+    out += ["| summary | this session | fair | good | where this session sits |", "| --- | --- | --- | --- | --- |"]
+    out += [f"| {' | '.join(row)} |" for row in miti_rows(analysis.miti_context)]
+    out += ["", analysis.miti_context.caveat, analysis.miti_context.questions_note, ""]
+    out += ["## For your journal", ""]
+    for p in analysis.journal_prompts:
+        out.append(f"- **{p.prompt}** {p.hint}")
+    out += ["", "## Transcript", "", "| turn | time | speaker | codes | words |", "| --- | --- | --- | --- | --- |"]
+    for u, c in zip(analysis.transcript.utterances, analysis.codes):
+        out.append(f"| {u.index + 1} | {clock(u.start)} | {_cell(u.speaker)} ({u.role}) | {code_text(c)} | {_cell(u.text)} |")
+    out += ["", _pipeline(analysis.pipeline), ""]
+    return "\n".join(out)
+
+
+def _feedback(analysis) -> list[str]:
+    strengths = [o for o in analysis.feedback if o.is_strength]
+    growth = [o for o in analysis.feedback if not o.is_strength]
+    out: list[str] = []
+    for title, items in (("What went well", strengths), ("Moments to revisit", growth)):
+        if not items:
+            continue
+        out += [f"## {title}", ""]
+        out += [f"- {o.message} ({evidence_text(o.evidence)})" for o in items]
+        out.append("")
+    if not analysis.feedback:
+        out += ["## Feedback", "", "Nothing in the codes stood out either way in this session.", ""]
+    return out
+
+
+def _cell(text: str) -> str:
+    """Table-safe: a pipe or a line break would end the cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _pipeline(pipeline: dict) -> str:
+    stages = ", ".join(s["name"] for s in pipeline.get("stages", []))
+    model = pipeline.get("model") or {}
+    digest = model.get("artifact_hash") or "none"
+    return f"_Alliance {pipeline.get('alliance_version', '')}; stages: {stages}; model: {model.get('name')} ({digest})._"
