@@ -9,6 +9,7 @@ the uploaded file's name in it, so the practitioner can fix the file and try aga
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import cache
 
 from django.db import transaction
@@ -31,38 +32,40 @@ def shared_coder():
     return load_coder()
 
 
-def analyse(text: str, *, practitioner_names: list[str], format: str, name: str) -> dict:
-    """The core's analysis of ``text`` as a dict. Raises AllianceError (naming ``name``) for bad input."""
-    from alliance import analyze
+def analyse(text: str, *, practitioner_names: list[str], format: str, name: str,
+            progress: Callable[[float], None] | None = None) -> dict:
+    """The core's analysis of ``text`` as a dict. Raises AllianceError naming ``name`` for input it cannot read.
 
-    try:
-        # Bytes, never str: text that happens to look like a path must not be read as one.
-        result = analyze(text.encode("utf-8"), practitioner=practitioner_names or None, format=format or None,
-                         coder=shared_coder())
-    except AllianceError as exc:
-        raise _named(exc, name) from None
-    return result.to_dict()
+    ``progress(fraction)`` is called now and then while the utterances are coded.
+    """
+    from alliance.analysis import analyze_transcript
+    from alliance.transcripts import parse
 
+    # Bytes, never str: text that happens to look like a path must not be read as one.
+    transcript = parse(text.encode("utf-8"), format=format or None, practitioner=practitioner_names or None, name=name)
+    step = max(1, len(transcript.utterances) // 10)
 
-def _named(exc: AllianceError, name: str) -> AllianceError:
-    """The same message with the uploaded file's name where the core wrote '<text>'."""
-    if exc.fields.get("path") in (None, "<text>"):
-        fields = {**exc.fields, "path": name}
-        try:
-            renamed = AllianceError(exc.code, **fields)
-        except (KeyError, IndexError):
-            return exc
-        renamed.fields = fields
-        return renamed
-    return exc
+    def coded(done: int, total: int) -> None:
+        if progress and total and (done % step == 0 or done == total):
+            progress(done / total)
+
+    return analyze_transcript(transcript, shared_coder(), progress=coded).to_dict()
 
 
 def without_text(data: dict) -> dict:
     """The analysis with every utterance's words and every feedback quote removed; codes and metrics stay."""
     stripped = dict(data)
     stripped["utterances"] = [{k: v for k, v in u.items() if k != "text"} for u in data.get("utterances", [])]
-    stripped["feedback"] = [_strip_quotes(item) for item in data.get("feedback", [])]
+    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]
     return stripped
+
+
+def _without_quotes(item: dict) -> dict:
+    """A feedback item whose message no longer quotes the transcript (the quote becomes '…')."""
+    message = item.get("message", "")
+    for quoted in sorted((q for q in item.get("quotes", []) if isinstance(q, str) and q), key=len, reverse=True):
+        message = message.replace(quoted, "…")
+    return {**_strip_quotes(item), "message": message}
 
 
 def _strip_quotes(value):
@@ -78,9 +81,12 @@ def analyse_transcript(job) -> None:
     if analysis is None:
         return  # deleted while it waited: nothing to do
     ConversationAnalysis.objects.filter(pk=analysis.pk).update(status=ConversationAnalysis.Status.RUNNING, progress=0.1)
+    def progress(fraction: float) -> None:
+        ConversationAnalysis.objects.filter(pk=analysis.pk).update(progress=0.1 + 0.85 * fraction)
+
     try:
         data = analyse(analysis.source_text, practitioner_names=analysis.practitioner_names, format=analysis.format,
-                       name=analysis.original_name or "The pasted text")
+                       name=analysis.original_name or "The pasted text", progress=progress)
     except AllianceError as exc:
         logger.info("analysis unreadable id=%s code=%s", analysis.pk, exc.code)
         _finish(analysis, status=ConversationAnalysis.Status.FAILED, error=str(exc))

@@ -132,9 +132,15 @@ def feedback_views(result: dict) -> list[dict]:
         items.append({
             "message": item.get("message", ""),
             "kind": item.get("kind", ""),
-            "links": [{"href": f"#utterance-{i}", "text": f"turn {i + 1}"} for i in evidence],
+            "strength": bool(item.get("strength")),
+            "links": utterance_links(evidence),
         })
     return items
+
+
+def utterance_links(indexes, page: str = "") -> list[dict]:
+    """Links to the transcript's turns, numbered from 1 as the feedback's messages number them."""
+    return [{"href": f"{page}#utterance-{i}", "text": f"turn {i + 1}"} for i in indexes if isinstance(i, int)]
 
 
 def change_talk_met(result: dict) -> tuple[int, int]:

@@ -7,7 +7,9 @@ from alliance.errors import MeasureError
 from alliance.records.models import AgencySettings, CheckinResponse, Contact, ConversationAnalysis
 from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.conversation_forms import TranscriptForm
-from alliance.web.conversation_present import change_talk_met, feedback_views, metric_rows, utterance_views, MITI_CAVEAT
+from alliance.web.conversation_present import (
+    MITI_CAVEAT, change_talk_met, feedback_views, metric_rows, utterance_links, utterance_views,
+)
 
 CONTACT_TEMPLATE = "alliance/_conversation_section.html"
 
@@ -61,39 +63,49 @@ def _caveat(result: dict) -> str:
     return MITI_CAVEAT
 
 
-def reflection_evidence(contact) -> dict[str, str]:
-    """Evidence for each journal prompt from this contact's analysis and the client's relationship check-in."""
-    evidence: dict[str, list[str]] = {prompt: [] for prompt in PROMPTS}
+def reflection_evidence(contact) -> dict[str, dict]:
+    """Evidence for each journal prompt, from this contact's analysis and the client's relationship check-in.
+
+    Each value is ``{"text": ..., "links": [{"href", "text"}]}``; the links open the turns on the contact page.
+    """
+    evidence: dict[str, dict] = {prompt: {"lines": [], "links": []} for prompt in PROMPTS}
     analysis = (
         ConversationAnalysis.objects.filter(contact=contact, status=ConversationAnalysis.Status.DONE)
         .order_by("-created_at").first()
     )
     if analysis and analysis.result:
-        _conversation_evidence(evidence, analysis.metrics or analysis.result.get("metrics") or {}, analysis.result)
+        _conversation_evidence(evidence, analysis.metrics or analysis.result.get("metrics") or {}, analysis.result,
+                               page=f"/contacts/{contact.pk}/")
     checkin = _relationship_checkin(contact)
     if checkin:
-        evidence["What did I learn about what matters to this client?"].append(checkin)
-    return {prompt: " ".join(lines) for prompt, lines in evidence.items() if lines}
+        evidence["Did I respond empathetically?"]["lines"].append(checkin)
+    return {
+        prompt: {"text": " ".join(e["lines"]), "links": e["links"]}
+        for prompt, e in evidence.items() if e["lines"]
+    }
 
 
-def _conversation_evidence(evidence: dict, m: dict, result: dict) -> None:
+def _conversation_evidence(evidence: dict, m: dict, result: dict, page: str) -> None:
     rq = m.get("reflection_to_question_ratio")
     share = m.get("practitioner_talk_share")
     listen = f"You offered {m.get('reflections', 0)} reflections and asked {m.get('questions', 0)} questions"
     listen += f" (R:Q {rq:.2g} : 1)." if rq is not None else "."
     if share is not None:
         listen += f" You spoke {round(share * 100)}% of the words."
-    evidence["Did I listen fully?"].append(listen)
+    evidence["Did I listen fully?"]["lines"].append(listen)
     complex_pct = m.get("percent_complex_reflections")
     empathy = f"{m.get('complex_reflections', 0)} of your reflections were complex"
     empathy += f" ({complex_pct:g}%)." if complex_pct is not None else "."
     moments, met = change_talk_met(result)
     if moments:
-        empathy += f" The client spoke about change {moments} time{'s' if moments != 1 else ''}; you reflected it back {met} time{'s' if met != 1 else ''}."
-    evidence["Did I respond empathetically?"].append(empathy)
-    invitations = [f.get("message", "") for f in result.get("feedback", []) if "strength" not in (f.get("kind") or "")]
-    if invitations and invitations[0]:
-        evidence["What would I try differently?"].append(f"From the analysis: {invitations[0]}")
+        empathy += (f" The client spoke about change {moments} time{'s' if moments != 1 else ''};"
+                    f" your next turn reflected it {met} time{'s' if met != 1 else ''}.")
+    evidence["Did I respond empathetically?"]["lines"].append(empathy)
+    # The core's own journal hints point at the turns worth revisiting.
+    for item in result.get("journal_prompts", []):
+        if isinstance(item, dict) and item.get("prompt") in evidence and item.get("hint"):
+            evidence[item["prompt"]]["lines"].append(item["hint"])
+            evidence[item["prompt"]]["links"] += utterance_links(item.get("evidence", []), page=page)
 
 
 def _relationship_checkin(contact) -> str:

@@ -1,0 +1,76 @@
+"""Demo data: analysed conversations for the demo practitioner's recent contacts.
+
+The sessions in ``demo_sessions/`` are invented by the Alliance authors (never text from
+the licensed datasets) and vary in practice quality on purpose: warm, reflective sessions
+beside question-heavy and advice-giving ones, so the feedback, the relationship view and
+the journal's evidence all have something to show. They are analysed at build time by
+the same function the worker uses; if the analysis core is not installed they are queued
+for the worker instead.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from django.utils import timezone
+
+from alliance.records.models import Client, Contact, ConversationAnalysis
+
+PRACTITIONER = "demo-practitioner"
+PRACTITIONER_NAMES = ["Alex", "Alex Rivera"]
+# Handed out in turn to the practitioner's most recent attended contacts.
+SESSIONS = (
+    "sleep_and_work_warm.txt",
+    "rent_arrears_questions.txt",
+    "drinking_weekends_mixed.txt",
+    "loneliness_reflective.vtt",
+    "parenting_advice_heavy.txt",
+)
+CLIENTS = 6
+CONTACTS_PER_CLIENT = 2
+
+
+def session_text(name: str) -> str:
+    return resources.files("alliance.records.demo_sessions").joinpath(name).read_text(encoding="utf-8")
+
+
+def extend(world) -> list[ConversationAnalysis]:
+    practitioner = world.users.get(PRACTITIONER)
+    if practitioner is None:
+        return []
+    clients = [c for c in world.clients if c.practitioner_id == practitioner.pk and c.status == Client.Status.ACTIVE]
+    made = []
+    n = 0
+    for client in clients[:CLIENTS]:
+        attended = [c for c in world.contacts.get(client.pk, []) if c.attendance == Contact.Attendance.ATTENDED]
+        for contact in sorted(attended, key=lambda c: c.starts_at)[-CONTACTS_PER_CLIENT:]:
+            made.append(_analysed(contact, SESSIONS[n % len(SESSIONS)]))
+            n += 1
+    return made
+
+
+def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
+    if contact.recording_consent != Contact.Consent.YES:
+        contact.recording_consent = Contact.Consent.YES
+        contact.save(update_fields=["recording_consent"])
+    text = session_text(name)
+    analysis = ConversationAnalysis.objects.create(
+        contact=contact, original_name=name, practitioner_names=PRACTITIONER_NAMES, source_text=text,
+        created_by=contact.practitioner,
+    )
+    try:
+        from alliance.web.analysis_job import analyse
+
+        data = analyse(text, practitioner_names=PRACTITIONER_NAMES, format="", name=name)
+    except ImportError:
+        from alliance.web import jobs
+
+        jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+        return analysis
+    # The demo keeps the invented text so every page shows what the analysis rests on.
+    ConversationAnalysis.objects.filter(pk=analysis.pk).update(
+        status=ConversationAnalysis.Status.DONE, result=data, metrics=data.get("metrics"), pipeline=data.get("pipeline"),
+        source_text="", progress=1.0, finished_at=timezone.now(),
+    )
+    analysis.refresh_from_db()
+    return analysis

@@ -1,0 +1,69 @@
+"""The analyse_transcript job: the real parser and shipped coder, text kept or discarded as the agency chose."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from alliance.records import builders
+from alliance.records.demo_conversations import session_text
+from alliance.records.models import AgencySettings, Job
+from tests.web.conversation_fixtures import QUESTIONS, WARM, analysed
+
+METRIC_KEYS = {
+    "questions", "open_questions", "closed_questions", "reflections", "simple_reflections", "complex_reflections",
+    "reflection_to_question_ratio", "percent_complex_reflections", "percent_open_questions", "practitioner_talk_share",
+    "longest_practitioner_run", "advice_without_permission", "affirmations", "change_talk", "sustain_talk",
+    "change_talk_share",
+}
+
+
+@pytest.fixture
+def contact(personas):
+    return builders.make_contact(personas.client, recording_consent="yes")
+
+
+def test_the_job_stores_codes_metrics_and_pipeline(contact):
+    analysis = analysed(contact, WARM)
+    assert analysis.status == "done" and analysis.error == ""
+    assert set(analysis.metrics) == METRIC_KEYS
+    assert analysis.pipeline and analysis.result["pipeline"] == analysis.pipeline
+    lines = [line for line in session_text(WARM).splitlines() if line.strip()]
+    assert len(analysis.result["utterances"]) == len(lines)
+    assert {u["role"] for u in analysis.result["utterances"]} == {"practitioner", "client"}
+    assert Job.objects.get().status == "done"
+
+
+def test_by_default_the_text_is_discarded_and_the_codes_are_kept(contact):
+    analysis = analysed(contact, QUESTIONS)
+    assert analysis.text_discarded and analysis.source_text == ""
+    assert all("text" not in u and "codes" in u for u in analysis.result["utterances"])
+    for item in analysis.result["feedback"]:
+        assert "quotes" not in item
+    every_line = [line.split(": ", 1)[1] for line in session_text(QUESTIONS).splitlines() if line.strip()]
+    stored = str(analysis.result)
+    assert not [line for line in every_line if len(line) > 25 and line in stored]
+
+
+def test_an_agency_that_keeps_text_keeps_the_words_and_the_quotes(contact):
+    AgencySettings.objects.update_or_create(pk=1, defaults={"keep_transcript_text": True})
+    analysis = analysed(contact, QUESTIONS)
+    assert not analysis.text_discarded
+    assert analysis.source_text == session_text(QUESTIONS)
+    assert analysis.result["utterances"][0]["text"].startswith("Right, so let's get through the forms.")
+
+
+def test_a_transcript_the_parser_cannot_read_fails_with_its_sentence_naming_the_file(contact):
+    analysis = analysed(contact, text="WEBVTT\n\n1\n00:00:61.000 --> 00:00:62.000\nAlex: hello\n", name="session.vtt")
+    assert analysis.status == "failed"
+    assert analysis.error.startswith("session.vtt, line 4: ")
+    assert Job.objects.get().status == "done"  # the job did its work: the file was the problem
+
+
+def test_nothing_from_the_transcript_reaches_the_log(contact, caplog):
+    caplog.set_level(logging.DEBUG)
+    analysed(contact, WARM)
+    assert "three in the morning" not in caplog.text.lower()
+    assert "Three at night" not in caplog.text
+    assert "sleep" not in caplog.text.lower()

@@ -1,0 +1,94 @@
+"""The contact page's Conversation section: the upload form, the waiting state, and the analysed conversation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from alliance.records import builders
+from alliance.records.models import AgencySettings
+from tests.web.conversation_fixtures import QUESTIONS, WARM, analysed
+from tests.web.helpers import signed_in, visible_text
+
+
+@pytest.fixture
+def contact(personas):
+    return builders.make_contact(personas.client, recording_consent="yes")
+
+
+def contact_page(client, user, contact) -> str:
+    signed_in(client, user)
+    response = client.get(f"/contacts/{contact.pk}/")
+    assert response.status_code == 200
+    return visible_text(response)
+
+
+def test_with_consent_the_practitioner_is_offered_the_upload_form(client, personas, contact):
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Conversation" in page and "Analyse the transcript" in page
+
+
+def test_the_supervisor_sees_the_section_but_no_upload_form(client, personas, contact):
+    page = contact_page(client, personas.supervisor, contact)
+    assert "No transcript has been analysed for this contact." in page
+    assert "Analyse the transcript" not in page
+
+
+def test_without_consent_the_practitioner_is_told_why_and_where_to_record_it(client, personas):
+    contact = builders.make_contact(personas.client, recording_consent="not_asked")
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Transcripts can only be analysed when the client has agreed to it for this contact." in page
+    assert f'href="/contacts/{contact.pk}/edit/"' in page
+    assert "Analyse the transcript" not in page
+
+
+def test_the_analysed_conversation_shows_codes_as_words_metrics_with_miti_context_and_feedback(client, personas, contact):
+    analysed(contact, QUESTIONS)
+    page = contact_page(client, personas.practitioner, contact)
+    for words in ("Closed question", "Reflections to questions (R:Q)", "Complex reflections, of all reflections",
+                  "Open questions, of all questions", "share of the words", "expert opinion"):
+        assert words in page
+    assert re.search(r'class="code closed_question">Closed question<', page)
+    assert "Advice without permission" in page
+
+
+def test_every_feedback_link_leads_to_a_turn_on_the_page(client, personas, contact):
+    analysed(contact, QUESTIONS)
+    page = contact_page(client, personas.practitioner, contact)
+    targets = set(re.findall(r'href="#utterance-(\d+)"', page))
+    assert targets
+    anchors = set(re.findall(r'id="utterance-(\d+)"', page))
+    assert targets <= anchors
+
+
+def test_when_the_agency_discards_text_the_turns_show_codes_and_a_note_but_no_words(client, personas, contact):
+    analysed(contact, WARM)
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Your agency does not keep transcript text after analysis" in page
+    assert "Three in the morning, wide awake" not in page
+    assert "Complex reflection" in page or "Simple reflection" in page
+
+
+def test_when_the_agency_keeps_text_the_turns_show_the_words(client, personas, contact):
+    AgencySettings.objects.update_or_create(pk=1, defaults={"keep_transcript_text": True})
+    analysed(contact, WARM)
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Three in the morning, wide awake, and the night feels very long." in page
+    assert "does not keep transcript text" not in page
+
+
+def test_a_failed_analysis_shows_the_reason_and_offers_the_form_again(client, personas, contact):
+    analysed(contact, text="Alex hello there\nClient hi\n", name="notes.txt", session=WARM)
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Could not be analysed" in page
+    assert "notes.txt, line 1:" in page
+    assert "You can fix the file and upload it again below." in page
+    assert "Analyse the transcript" in page
+
+
+def test_the_contact_page_is_read_with_a_fixed_number_of_queries(client, personas, contact, django_assert_max_num_queries):
+    analysed(contact, QUESTIONS)
+    signed_in(client, personas.practitioner)
+    with django_assert_max_num_queries(25):
+        assert client.get(f"/contacts/{contact.pk}/").status_code == 200
