@@ -210,3 +210,8 @@ def test_speaker_and_time_on_their_own_line_as_otter_exports_them():
 def test_a_sentence_ending_in_a_time_is_not_a_speaker_header():
     transcript = parse("Jo: When shall we meet?\nLeon: Let's say\nsee you at 10:30\nJo: Great.\nLeon: Yes.")
     assert transcript.utterances[1].text == "Let's say see you at 10:30"
+
+
+def test_blank_lines_before_the_webvtt_header_are_tolerated():
+    transcript = parse("\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAna: Hi.\n")
+    assert [(u.speaker, u.text, u.line) for u in transcript.utterances] == [("Ana", "Hi.", 6)]

@@ -23,9 +23,10 @@ _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 def read_vtt(lines: list[str], path: str, style: str = "vtt") -> list[RawCue]:
     """``style`` is ``zoom_vtt`` (speaker from ``Name:``), ``teams_vtt`` (voice tags) or ``vtt`` (both)."""
-    first = lines[0] if lines else ""
+    first_at = next((i for i, text in enumerate(lines) if text.strip()), 0)
+    first = lines[first_at].lstrip() if lines else ""
     if not (first.startswith("WEBVTT") and first[6:7] in ("", " ", "\t")):
-        raise ParseError("T004", path=path, line=1, found=preview(first))
+        raise ParseError("T004", path=path, line=first_at + 1, found=preview(first))
     voices = style != "zoom_vtt"
     labels = style != "teams_vtt"
     cues: list[RawCue] = []
@@ -79,10 +80,11 @@ def blocks(lines: list[str], *, header: bool):
                 block_start = number
             block.append(text)
             continue
-        if block and not in_header:
-            yield block_start, block
+        if block:
+            if not in_header:
+                yield block_start, block
+            in_header = False
         block = []
-        in_header = False
     if block and not in_header:
         yield block_start, block
 
