@@ -50,6 +50,11 @@ class TPoint:
     goals: int  # how many goals had a rating by then
 
 
+def format_level(level: int) -> str:
+    """−2, −1, 0, +1, +2, with a true minus sign (screen readers say "minus", not "dash")."""
+    return "0" if level == 0 else f"{level:+d}".replace("-", "\u2212")
+
+
 def _check_level(goal: str, level) -> None:
     if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
         raise MeasureError("P001", goal=goal, level=level)
