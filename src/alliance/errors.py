@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "T003": "{path}, line {line}: no one says anything in this file (expected {expected}).",
     "T004": "{path}, line {line}: a WebVTT file must start with 'WEBVTT', found {found!r}. If this is an SRT file, write its times with a comma (00:00:01,000).",
     "T005": "{path}, line {line}: {value!r} is not a valid time (expected {expected})",
-    "T006": "{path}, line {line}: expected a cue timing like '00:00:01.000 --> 00:00:04.000', found {found!r}.",
+    "T006": "{path}, line {line}: expected a cue timing like '{example}', found {found!r}.",
     "T007": "{path}, line {line}: the cue ends at {end} before it starts at {start} (expected an end time at or after the start).",
     "T008": "{path}, line {line}: expected the line to start with a speaker, like 'Maria: ...' or 'T: ...', found {found!r}.",
     "T009": "{path}, line 1: the CSV has no {column!r} column (expected columns {expected}; found {found}).",

@@ -70,9 +70,16 @@ def test_an_srt_time_names_the_comma_form():
     )
 
 
-def test_a_block_with_no_timing_before_any_cue_is_reported():
+def test_a_block_with_no_timing_before_any_cue_is_reported_after_its_cue_number():
     assert message_for("WEBVTT\n\n1\nAna: Hi\n") == (
-        "session.vtt, line 3: expected a cue timing like '00:00:01.000 --> 00:00:04.000', found '1'."
+        "session.vtt, line 4: expected a cue timing like '00:00:01.000 --> 00:00:04.000', found 'Ana: Hi'."
+    )
+
+
+def test_an_srt_cue_with_a_broken_arrow_shows_the_srt_timing():
+    assert message_for("1\n00:00:01,000 -> 00:00:02,000\nAna: Hi\n", format="srt", name="visit.srt") == (
+        "visit.srt, line 2: expected a cue timing like '00:00:01,000 --> 00:00:04,000', "
+        "found '00:00:01,000 -> 00:00:02,000'."
     )
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text, preview
+from alliance.transcripts.cues import RawCue, clean_text
 from alliance.transcripts.speakers import split_label
 from alliance.transcripts.timecode import SRT_EXPECTED
-from alliance.transcripts.webvtt import blocks, read_timing
+from alliance.transcripts.webvtt import SRT_EXAMPLE, blocks, missing_timing, read_timing
 
 _TAGS = re.compile(r"</?(?:i|b|u|s|font|v)(?:[\s.][^>]*)?>|\{\\[^}]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
@@ -30,7 +29,7 @@ def read_srt(lines: list[str], path: str) -> list[RawCue]:
             cues[-1].text = clean_text(cues[-1].text + " " + _plain(" ".join(block)))
             continue
         else:
-            raise ParseError("T006", path=path, line=start_line, found=preview(block[0]))
+            raise missing_timing(block, start_line, path, SRT_EXAMPLE)
         line = start_line + timing_at
         start, end = read_timing(block[timing_at], path=path, line=line, expected=SRT_EXPECTED)
         text = " ".join(block[timing_at + 1 :])

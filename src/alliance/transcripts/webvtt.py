@@ -19,6 +19,8 @@ from alliance.transcripts.timecode import VTT_EXPECTED, parse_time
 _VOICE = re.compile(r"\s*<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
+VTT_EXAMPLE = "00:00:01.000 --> 00:00:04.000"
+SRT_EXAMPLE = "00:00:01,000 --> 00:00:04,000"
 
 
 def read_vtt(lines: list[str], path: str, style: str = "vtt") -> list[RawCue]:
@@ -42,7 +44,7 @@ def read_vtt(lines: list[str], path: str, style: str = "vtt") -> list[RawCue]:
             cues[-1].text = clean_text(cues[-1].text + " " + " ".join(_plain(t) for t in block))
             continue
         else:
-            raise ParseError("T006", path=path, line=start_line, found=preview(head))
+            raise missing_timing(block, start_line, path, VTT_EXAMPLE)
         line = start_line + timing_at
         start, end = read_timing(block[timing_at], path=path, line=line)
         cues.extend(_payload(block[timing_at + 1 :], line + 1, start, end, voices, labels))
@@ -54,12 +56,19 @@ def read_timing(text: str, *, path: str, line: int, expected: str = VTT_EXPECTED
     start_token = left.strip()
     end_token = right.split(None, 1)[0] if right.strip() else ""
     if not start_token or not end_token:
-        raise ParseError("T006", path=path, line=line, found=preview(text))
+        example = VTT_EXAMPLE if expected == VTT_EXPECTED else SRT_EXAMPLE
+        raise ParseError("T006", path=path, line=line, example=example, found=preview(text))
     start = parse_time(start_token, path=path, line=line, expected=expected)
     end = parse_time(end_token, path=path, line=line, expected=expected)
     if end < start:
         raise ParseError("T007", path=path, line=line, start=start_token, end=end_token)
     return start, end
+
+
+def missing_timing(block: list[str], start_line: int, path: str, example: str) -> ParseError:
+    """T006 for a block with no timing line: point at the line after a cue number, if any."""
+    at = 1 if len(block) > 1 and block[0].strip().isdigit() else 0
+    return ParseError("T006", path=path, line=start_line + at, example=example, found=preview(block[at]))
 
 
 def blocks(lines: list[str], *, header: bool):
