@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliance.coding.codes import Codes
 from alliance.metrics import miti_context, practitioner_runs, session_metrics
@@ -122,3 +124,23 @@ def test_miti_context_carries_the_expert_opinion_caveat():
     assert "expert opinion" in data["caveat"]
     assert data["source"] == "MITI 4.2.1"
     assert "separately" in data["questions_note"]
+
+
+LABELS = ["OQ", "CQ", "SR", "CR", "INFO", "ADV", "ADV!", "AFF", "OTH", "C+", "C-", "C0", "X"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LABELS), st.text(st.sampled_from("ab "), max_size=30)), max_size=30))
+def test_any_session_gives_counts_that_add_up_and_ratios_in_range(turns):
+    m = session_metrics(*session(*turns))
+    assert m.open_questions + m.closed_questions == m.questions
+    assert m.simple_reflections + m.complex_reflections == m.reflections
+    assert (m.reflection_to_question_ratio is None) == (m.questions == 0)
+    assert (m.percent_complex_reflections is None) == (m.reflections == 0)
+    assert (m.change_talk_share is None) == (m.change_talk + m.sustain_talk == 0)
+    for percent in (m.percent_complex_reflections, m.percent_open_questions):
+        assert percent is None or 0 <= percent <= 100
+    for share in (m.practitioner_talk_share, m.change_talk_share):
+        assert share is None or 0 <= share <= 1
+    practitioner_words = sum(len(text.split()) for label, text in turns if label not in ("C+", "C-", "C0", "X"))
+    assert 0 <= m.longest_practitioner_run <= practitioner_words
