@@ -68,9 +68,9 @@ def test_role_words_in_the_file_need_no_guess():
     assert transcript.roles_guessed is False
 
 
-def test_practitioner_overrides_what_the_file_says():
+def test_practitioner_overrides_what_the_file_says_and_everyone_else_is_not_a_practitioner():
     transcript = parse("speaker,text,role\nAna,Hi?,client\nBo,Hello,practitioner\n", practitioner=["ana"])
-    assert roles_of(transcript) == {"Ana": "practitioner", "Bo": "practitioner"}
+    assert roles_of(transcript) == {"Ana": "practitioner", "Bo": "client"}
 
 
 def test_numbered_role_words_count_as_roles():

@@ -43,7 +43,8 @@ def assign_roles(
                 speakers=_quoted_list(speakers, "and"),
             )
     for speaker in speakers:
-        if speaker not in roles and speaker in stated:
+        # Named practitioners are the only ones: the file may still say who is other.
+        if speaker not in roles and speaker in stated and not (practitioner and stated[speaker] == "practitioner"):
             roles[speaker] = stated[speaker]
 
     open_speakers = [s for s in speakers if s not in roles]
