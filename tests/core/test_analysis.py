@@ -148,7 +148,7 @@ def test_markdown_report_shows_feedback_metrics_caveat_and_coded_turns():
     assert "## What went well" in md and "## Moments to revisit" in md
     assert "You asked three closed questions in a row here (turns 3 to 7" in md
     assert "expert opinion" in md
-    assert "| 13 |  | Maria (practitioner) | advice without permission | You should try alcohol-free days. |" in md
+    assert "| 13 | Maria (practitioner) | advice without permission | You should try alcohol-free days. |" in md
 
 
 def test_html_report_is_self_contained_and_shows_codes_as_words():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from alliance.report.labels import clock, code_labels, heading, metric_rows, miti_rows
+from alliance.report.labels import clock, code_labels, has_times, heading, metric_rows, miti_rows
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
@@ -93,14 +93,17 @@ def _journal(analysis) -> list[str]:
 
 
 def _transcript(analysis) -> list[str]:
+    timed = has_times(analysis.transcript)
+    time_head = '<th scope="col">Time</th>' if timed else ""
     out = ['<section aria-labelledby="transcript"><h2 id="transcript">Transcript</h2>',
            "<table><caption>Each turn with its codes</caption>",
-           '<thead><tr><th scope="col">Turn</th><th scope="col">Time</th><th scope="col">Speaker</th>'
+           f'<thead><tr><th scope="col">Turn</th>{time_head}<th scope="col">Speaker</th>'
            '<th scope="col">Codes</th><th scope="col">What was said</th></tr></thead><tbody>']
     for u, c in zip(analysis.transcript.utterances, analysis.codes):
         labels = "".join(f'<span class="code">{escape(label)}</span>' for label in code_labels(c)) or "—"
+        time_cell = f"<td>{clock(u.start)}</td>" if timed else ""
         out.append(
-            f'<tr id="turn-{u.index + 1}" class="{escape(u.role)}"><td>{u.index + 1}</td><td>{clock(u.start)}</td>'
+            f'<tr id="turn-{u.index + 1}" class="{escape(u.role)}"><td>{u.index + 1}</td>{time_cell}'
             f"<td>{escape(u.speaker)} ({escape(u.role)})</td><td>{labels}</td><td>{escape(u.text)}</td></tr>"
         )
     out.append("</tbody></table></section>")

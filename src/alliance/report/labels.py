@@ -36,6 +36,10 @@ def code_text(c: Codes) -> str:
     return ", ".join(code_labels(c)) or "—"
 
 
+def has_times(transcript) -> bool:
+    return any(u.start is not None for u in transcript.utterances)
+
+
 def clock(seconds: float | None) -> str:
     if seconds is None:
         return ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliance.report.labels import clock, code_text, evidence_text, heading, metric_rows, miti_rows
+from alliance.report.labels import clock, code_text, evidence_text, has_times, heading, metric_rows, miti_rows
 
 
 def render_markdown(analysis) -> str:
@@ -19,9 +19,13 @@ def render_markdown(analysis) -> str:
     out += ["## For your journal", ""]
     for p in analysis.journal_prompts:
         out.append(f"- **{p.prompt}** {p.hint}")
-    out += ["", "## Transcript", "", "| turn | time | speaker | codes | words |", "| --- | --- | --- | --- | --- |"]
+    timed = has_times(analysis.transcript)
+    out += ["", "## Transcript", ""]
+    out += ["| turn | time | speaker | codes | words |", "| --- | --- | --- | --- | --- |"] if timed else [
+        "| turn | speaker | codes | words |", "| --- | --- | --- | --- |"]
     for u, c in zip(analysis.transcript.utterances, analysis.codes):
-        out.append(f"| {u.index + 1} | {clock(u.start)} | {_cell(u.speaker)} ({u.role}) | {code_text(c)} | {_cell(u.text)} |")
+        time_cell = f" {clock(u.start)} |" if timed else ""
+        out.append(f"| {u.index + 1} |{time_cell} {_cell(u.speaker)} ({u.role}) | {code_text(c)} | {_cell(u.text)} |")
     out += ["", _pipeline(analysis.pipeline), ""]
     return "\n".join(out)
 
