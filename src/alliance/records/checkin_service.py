@@ -297,8 +297,10 @@ class _Recompute:
 
     def __init__(self, client_id):
         self.client_id = client_id
+        self.ran = False
 
     def __call__(self):
+        self.ran = True
         client = Client.objects.filter(pk=self.client_id).first()
         if client is not None:
             recompute_alerts(client)
@@ -310,6 +312,6 @@ def on_contact_saved(sender, instance: Contact, raw: bool = False, using: str = 
         return
     connection = transaction.get_connection(using)
     pending = [f for _, f, _ in getattr(connection, "run_on_commit", ())]
-    if any(isinstance(f, _Recompute) and f.client_id == instance.client_id for f in pending):
+    if any(isinstance(f, _Recompute) and f.client_id == instance.client_id and not f.ran for f in pending):
         return
     transaction.on_commit(_Recompute(instance.client_id), using=using)

@@ -1,0 +1,57 @@
+"""The demo's check-ins: months of answers, with a rupture, a deterioration, a recovery and a critical answer weeks ago."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from alliance import measures
+from alliance.records.demo import build_demo
+from alliance.records.models import Alert, CheckinAnswer, CheckinResponse, Client, Team, User
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        world = build_demo()
+        yield world
+        # Built outside the per-test transactions, so tidy up for the tests that follow.
+        Client.objects.filter(is_demo=True).delete()  # cascades to contacts, check-ins and alerts
+        User.objects.filter(is_demo=True).delete()
+        Team.objects.filter(is_demo=True).delete()
+
+
+def open_alerts(kind):
+    return Alert.objects.filter(kind=kind, resolved_at__isnull=True, client__practitioner__username="demo-practitioner")
+
+
+@pytest.mark.django_db
+def test_the_demo_holds_months_of_check_ins_stored_item_by_item(demo):
+    responses = CheckinResponse.objects.filter(client__is_demo=True)
+    first, last = responses.order_by("submitted_at").first(), responses.order_by("submitted_at").last()
+    assert responses.count() > 200
+    assert last.submitted_at - first.submitted_at > timedelta(days=90)
+    assert {r.instrument_id for r in responses} == {"relationship-checkin", "phq-9", "gad-7"}
+    sample = responses.filter(instrument_id="phq-9").first()
+    assert CheckinAnswer.objects.filter(response=sample).count() == 9
+    assert responses.filter(language="es").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_practitioner_has_a_rupture_a_deterioration_and_a_critical_answer_weeks_ago(demo):
+    assert open_alerts("relationship_drop").exists()
+    assert open_alerts("deterioration").exists()
+    critical = open_alerts("critical_item").get()
+    assert timezone.now().date().isoformat() > critical.evidence["when"]
+    assert (timezone.now().date() - timezone.datetime.fromisoformat(critical.evidence["when"]).date()).days >= 14
+    assert open_alerts("missed_checkins").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_client_who_recovered_on_the_phq_9(demo):
+    recovered = []
+    for client in Client.objects.filter(is_demo=True, practitioner__username="demo-practitioner"):
+        totals = list(client.checkins.filter(instrument_id="phq-9").order_by("submitted_at").values_list("total", flat=True))
+        if len(totals) >= 2 and measures.change("phq-9", totals[0], totals[-1]).category == "recovered":
+            recovered.append(client)
+    assert recovered
