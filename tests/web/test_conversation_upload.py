@@ -34,10 +34,10 @@ def test_the_practitioner_uploads_a_file_and_it_is_queued_for_the_worker(client,
     response = client.post(url(contact), {"file": upload(), "format": "", "practitioner_names": "Pat"})
     assert response.status_code == 302
     assert response["Location"] == f"/contacts/{contact.pk}/#conversation"
-    analysis = ConversationAnalysis.objects.get(contact=contact)
+    analysis = contact.analyses.get()
     assert (analysis.status, analysis.original_name, analysis.practitioner_names) == ("queued", "session.txt", ["Pat"])
     assert analysis.source_text == TRANSCRIPT
-    job = Job.objects.get()
+    job = Job.objects.get(payload__analysis_id=str(analysis.pk))
     assert (job.kind, job.status, job.payload) == ("analyse_transcript", "queued", {"analysis_id": str(analysis.pk)})
     assert ("create", "conversationanalysis") in audit_trail(personas.practitioner)
 
@@ -46,7 +46,7 @@ def test_pasted_text_is_accepted_and_several_names_are_split_at_commas(client, p
     signed_in(client, personas.practitioner)
     response = client.post(url(contact), {"text": TRANSCRIPT, "format": "text", "practitioner_names": "Pat, Robin ,"})
     assert response.status_code == 302
-    analysis = ConversationAnalysis.objects.get(contact=contact)
+    analysis = contact.analyses.get()
     assert (analysis.original_name, analysis.format, analysis.practitioner_names) == ("The pasted text", "text", ["Pat", "Robin"])
 
 
@@ -67,11 +67,12 @@ def test_without_consent_the_form_is_not_offered_and_says_why(client, personas):
 
 def test_without_consent_an_upload_is_refused_with_the_explanation_and_nothing_is_stored(client, personas):
     contact = builders.make_contact(personas.client, recording_consent="no")
+    jobs_before = Job.objects.count()
     signed_in(client, personas.practitioner)
     response = client.post(url(contact), {"file": upload()})
     assert response.status_code == 409
     assert CONSENT_REFUSAL in visible_text(response)
-    assert not ConversationAnalysis.objects.exists() and not Job.objects.exists()
+    assert not contact.analyses.exists() and Job.objects.count() == jobs_before
     assert ("denied", "contact") in audit_trail(personas.practitioner)
 
 
@@ -84,7 +85,7 @@ def test_a_file_over_the_size_limit_gets_a_field_error(client, personas, contact
         "long.vtt is 3 KB, larger than the 1 KB this agency accepts. Split the transcript into parts, "
         "or ask your administrator about ALLIANCE_MAX_UPLOAD_BYTES."
     ) in visible_text(response)
-    assert not ConversationAnalysis.objects.exists()
+    assert not contact.analyses.exists()
 
 
 def test_a_file_that_is_not_utf8_gets_a_field_error_naming_the_line(client, personas, contact):
@@ -106,14 +107,14 @@ def test_sending_both_a_file_and_text_asks_for_one_of_them(client, personas, con
     signed_in(client, personas.practitioner)
     response = client.post(url(contact), {"file": upload(), "text": TRANSCRIPT})
     assert "Choose a file or paste text, not both." in visible_text(response)
-    assert not Job.objects.exists()
+    assert not contact.analyses.exists()
 
 
 def test_the_supervisor_may_not_upload(client, personas, contact):
     signed_in(client, personas.supervisor)
     assert client.post(url(contact), {"file": upload()}).status_code == 403
     assert ("denied", "contact") in audit_trail(personas.supervisor)
-    assert not ConversationAnalysis.objects.exists()
+    assert not contact.analyses.exists()
 
 
 @pytest.mark.parametrize("who", ["teammate", "stranger"])

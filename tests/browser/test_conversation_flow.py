@@ -1,0 +1,68 @@
+"""A practitioner, in Chromium against the real demo server: client → contact → upload a transcript →
+progress → the analysis → a feedback link to its turn → a reflection with the evidence beside the prompts."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from alliance.records.demo_conversations import session_text
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(os.environ.get("ALLIANCE_TEST_ARTIFACTS", "test-artifacts"))
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"conversation-{name}.png"), full_page=True)
+
+
+def test_a_practitioner_uploads_a_transcript_follows_the_feedback_and_reflects(live_server_url, page, tmp_path):
+    transcript = tmp_path / "drinking-session.txt"
+    transcript.write_text(session_text("drinking_weekends_mixed.txt"), encoding="utf-8")
+
+    login(page, "demo-practitioner")
+    page.goto(live_server_url + "/")
+    page.locator("main a[href^='/clients/']:not([href='/clients/new/'])").first.click()
+    page.get_by_role("link", name="Record a contact").click()
+    page.get_by_label("Consent to recording and transcript analysis").select_option("yes")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="Conversation")).to_be_visible()
+    shot(page, "1-contact-with-upload-form")
+
+    page.get_by_label("Transcript file").set_input_files(str(transcript))
+    page.get_by_label("Your name as it appears in the transcript").fill("Alex")
+    page.get_by_role("button", name="Analyse the transcript").click()
+    expect(page.get_by_text("The transcript is being analysed")).to_be_visible()
+    shot(page, "2-progress")
+
+    # HTMX polls the status fragment and swaps the analysis in; no reload needed.
+    expect(page.get_by_role("heading", name="The session in numbers")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("expert opinion")).to_be_visible()
+    expect(page.locator(".utterance .code").first).to_be_visible()
+    shot(page, "3-analysis")
+
+    link = page.locator(".conversation-feedback a").first
+    target = link.get_attribute("href")
+    assert re.fullmatch(r"#utterance-\d+", target)
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    expect(page.locator(target)).to_be_in_viewport()
+    shot(page, "4-feedback-turn")
+
+    page.get_by_role("link", name="Write a reflection").click()
+    evidence = page.locator("dl.evidence")
+    expect(evidence.get_by_text("Did I listen fully?")).to_be_visible()
+    expect(evidence.get_by_text(re.compile(r"You offered \d+ reflections and asked \d+ questions"))).to_be_visible()
+    page.get_by_label("Did I listen fully?").fill("Mostly. I could have reflected the football more.")
+    page.get_by_label("What would I try differently?").fill("Ask before sharing ideas, every time.")
+    shot(page, "5-reflection-with-evidence")
+    page.get_by_role("button", name="Save reflection").click()
+    expect(page.get_by_text("Reflection saved.")).to_be_visible()
+    shot(page, "6-reflection-saved")

@@ -1,0 +1,59 @@
+"""The demo's conversations: invented sessions, analysed, on the demo practitioner's recent attended contacts."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from importlib import resources
+
+import pytest
+from django.utils import timezone
+
+import alliance.coding
+
+from alliance.records import builders
+from alliance.records.demo import World
+from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, SESSIONS, extend, session_text
+from alliance.transcripts import parse
+
+
+@pytest.fixture
+def world(personas):
+    now = timezone.now()
+    contacts = [
+        builders.make_contact(personas.client, starts_at=now - timedelta(days=d), recording_consent=consent, attendance=attendance)
+        for d, consent, attendance in [(21, "yes", "attended"), (14, "no", "attended"), (7, "not_asked", "attended"), (3, "yes", "missed")]
+    ]
+    return World(
+        rng=random.Random(1), today=now, users={"demo-practitioner": personas.practitioner},
+        clients=[personas.client, personas.other_client], contacts={personas.client.pk: contacts},
+    )
+
+
+def test_every_demo_session_is_our_own_readable_transcript_with_both_roles():
+    files = {p.name for p in resources.files("alliance.records.demo_sessions").iterdir() if not p.name.startswith("_")}
+    assert set(SESSIONS) <= files
+    for name in SESSIONS:
+        transcript = parse(session_text(name).encode(), practitioner=["Alex", "Alex Rivera"], name=name)
+        assert len(transcript.utterances) >= 20
+        assert {u.role for u in transcript.utterances} == {"practitioner", "client"}
+
+
+def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(world, personas):
+    if not hasattr(alliance.coding, "load_coder"):
+        pytest.skip("the shipped coder (alliance.coding.load_coder) is not in this checkout yet")
+    made = extend(world)
+    assert len(made) == CONTACTS_PER_CLIENT
+    latest_attended = sorted(
+        (c for c in world.contacts[personas.client.pk] if c.attendance == "attended"), key=lambda c: c.starts_at
+    )[-CONTACTS_PER_CLIENT:]
+    assert {a.contact_id for a in made} == {c.pk for c in latest_attended}  # never the other practitioner's client
+    for analysis in made:
+        analysis.contact.refresh_from_db()
+        assert analysis.contact.recording_consent == "yes"
+        assert analysis.status == "done" and analysis.metrics and analysis.result["feedback"]
+
+
+def test_without_the_demo_practitioner_no_conversation_is_added(world):
+    world.users = {}
+    assert extend(world) == []
