@@ -157,3 +157,12 @@ def test_the_filtered_caseload_takes_the_same_number_of_queries_for_3_clients_as
     many = _count(client, params)
     assert many == few == 5
     assert "Client 029" in visible_text(client.get("/", {"status": "all"}))
+
+
+def test_the_relationship_check_in_band_is_shown_in_words(client, personas):
+    CheckinResponse.objects.create(
+        client=personas.client, instrument_id="relationship-checkin", submitted_at=timezone.now(), total=3.4, severity="going_well"
+    )
+    table = _table(signed_in(client, personas.practitioner).get("/"))
+    assert "3.4 <span class=\"muted\">(Going well)</span>" in table
+    assert "going_well" not in table

@@ -90,6 +90,15 @@ def outcome_trend(instrument_id: str, first: float | None, latest: float | None,
     return OutcomeTrend(instrument.name, first, latest, text, "better" if better else "worse")
 
 
+def band_label(instrument_id: str, band_id: str) -> str:
+    """The band's words ("Going well") for a stored band id ("going_well")."""
+    try:
+        bands = measures.get_instrument(instrument_id).bands
+    except MeasureError:
+        return band_id
+    return next((b.label.get("en", band_id) for b in bands if b.id == band_id), band_id)
+
+
 def _trends(client) -> list[OutcomeTrend]:
     trends = []
     for instrument_id in OUTCOME_INSTRUMENTS:
@@ -130,6 +139,7 @@ def build_caseload(user, *, search: str = "", status: str = "active", practition
     for client in clients:
         client.alert_list = alerts_by_client.get(client.pk, [])
         client.outcome_trends = _trends(client)
+        client.relationship_label = band_label(RELATIONSHIP_INSTRUMENT, client.relationship_severity or "")
         reasons = _attention_reasons(client, client.alert_list, stale_after, now)
         client.needs_attention = bool(reasons)
         if reasons:
