@@ -51,6 +51,15 @@ def test_the_checkin_and_the_conversation_are_shown_side_by_side(client, persona
     assert page.index(f"/contacts/{later.pk}/#conversation") < page.index(f"/contacts/{earlier.pk}/#conversation")
 
 
+def test_with_two_contacts_on_each_side_both_are_drawn_over_time(client, personas, two_contacts):
+    for contact, answers in zip(two_contacts, ([4, 4, 3, 4, 4], [2, 1, 2, 2, 3])):
+        analysed(contact, WARM)
+        relationship_checkin(contact, answers)
+    page = client_page(client, personas.practitioner, personas)
+    assert "<title" in page and "How the client felt the relationship went</title>" in page
+    assert "Reflections per question in the conversation</title>" in page
+
+
 def test_a_contact_with_only_a_checkin_says_there_is_no_analysed_conversation(client, personas, two_contacts):
     relationship_checkin(two_contacts[0], [3, 3, 3, 3, 3])
     page = client_page(client, personas.practitioner, personas)

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.models import CheckinResponse, Contact, ConversationAnalysis
 from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
+from alliance.web.charts import Line, Point, line_chart
 
 CLIENT_TEMPLATE = "alliance/_relationship_section.html"
 RECENT_CONTACTS = 8
@@ -29,8 +32,41 @@ def client_context(request, client, can_write: bool) -> dict:
         analysis, checkin = analyses.get(contact.pk), checkins.get(contact.pk)
         if analysis is None and checkin is None:
             continue
-        rows.append({"contact": contact, "felt": _felt(instrument, checkin), "said": _said(analysis.metrics if analysis else None)})
-    return {"relationship_rows": rows, "relationship_max": instrument.max_total if instrument else None}
+        rows.append({
+            "contact": contact, "felt": _felt(instrument, checkin), "said": _said(analysis.metrics if analysis else None),
+            "checkin": checkin, "metrics": analysis.metrics if analysis else None,
+        })
+    return {
+        "relationship_rows": rows,
+        "relationship_max": instrument.max_total if instrument else None,
+        "relationship_charts": _charts(list(reversed(rows)), instrument),
+    }
+
+
+def _charts(rows: list[dict], instrument) -> list:
+    """The two sides over time, oldest first, when each has at least two points to join."""
+    felt = [Point(_day(r["contact"]), r["checkin"].total) for r in rows if r["checkin"] and r["checkin"].total is not None]
+    rq = [
+        Point(_day(r["contact"]), r["metrics"]["reflection_to_question_ratio"])
+        for r in rows if r["metrics"] and r["metrics"].get("reflection_to_question_ratio") is not None
+    ]
+    charts = []
+    if len(felt) >= 2 and instrument is not None:
+        threshold = (instrument.conversation_threshold or {}).get("mean_below")
+        charts.append(line_chart(
+            felt, title="How the client felt the relationship went", y_min=instrument.min_total, y_max=instrument.max_total,
+            lines=[Line(threshold, f"Worth a conversation below {threshold:g}")] if threshold else [], y_label="Average, 0 to 4",
+        ))
+    if len(rq) >= 2:
+        charts.append(line_chart(
+            rq, title="Reflections per question in the conversation", y_min=0, y_max=max(3.0, max(p.value for p in rq)),
+            lines=[Line(1, "MITI fair (1)"), Line(2, "MITI good (2)")], y_label="R:Q",
+        ))
+    return charts
+
+
+def _day(contact) -> str:
+    return timezone.localtime(contact.starts_at).strftime("%-d %b")
 
 
 def _instrument():
