@@ -145,7 +145,7 @@ def _skill_chart(skill: Skill, months: Sequence[MonthValue], subject: str) -> Sa
         return None
     high = 100 if skill.unit == "%" else max(2.5, max(m.value for m in months) + 0.5)
     return line_chart(
-        [Point(m.month.strftime("%b"), m.value) for m in months],
+        [Point(m.month.strftime("%b"), round(m.value, 0 if skill.unit == "%" else 2)) for m in months],
         title=f"{subject} {skill.noun}, monthly median",
         y_min=0, y_max=high, y_label=skill.label,
     )
