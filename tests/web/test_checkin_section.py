@@ -31,7 +31,7 @@ def test_the_practitioner_sees_a_chart_per_instrument_with_the_caseness_line_and
     assert "<h2 id=\"checkins-heading\">Check-ins</h2>" in text
     assert "<title" in text and "PHQ-9 over time</title>" in text and "Relationship check-in over time</title>" in text
     assert "Caseness (10)" in text and "No reliable change from the first (5 ± 6)" in text
-    assert "Worth a conversation below 3" in text
+    assert "Talk below 3" in text
     assert "Values: " in text  # the chart's text alternative
 
 

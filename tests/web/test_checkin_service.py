@@ -111,3 +111,13 @@ def test_an_unknown_instrument_cannot_be_put_on_a_link(personas):
     with pytest.raises(MeasureError) as caught:
         new_link(personas, ("wellbeing-99",))
     assert caught.value.code == "M001"
+
+
+def test_a_fault_while_computing_alerts_never_loses_the_answers(personas, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("alert rules broke")
+
+    monkeypatch.setattr(checkin_service.measures, "alerts", broken)
+    link, _ = new_link(personas)
+    assert checkin_service.submit(link.pk, {"relationship-checkin": [4, 4, 4, 4, 4]}).status == "saved"
+    assert CheckinResponse.objects.filter(link=link).count() == 1

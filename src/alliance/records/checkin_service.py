@@ -114,7 +114,7 @@ def submit(
     try:
         with transaction.atomic():
             # SQLite takes the write lock at BEGIN (transaction_mode IMMEDIATE); PostgreSQL locks the row here.
-            link = CheckinLink.objects.select_for_update().select_related("client").get(pk=link_id)
+            link = CheckinLink.objects.select_for_update(of=("self",)).select_related("client").get(pk=link_id)
             state = link_state(link, now)
             if state != "open":
                 return Submission(status=state)
@@ -136,13 +136,22 @@ def submit(
             ]
             link.used_at = now
             link.save(update_fields=["used_at"])
-            recompute_alerts(link.client, now=now)
+            _recompute_safely(link.client, now)
     except IntegrityError:
         # Two submits racing past the state check: the unique constraint lets one through.
         return Submission(status="used")
     critical = any(r.score.get("critical_items") for r in responses)
     logger.info("checkin.submitted link=%s client=%s responses=%d", link.pk, link.client_id, len(responses))
     return Submission(status="saved", responses=responses, critical=critical)
+
+
+def _recompute_safely(client: Client, now) -> None:
+    """Alerts are recomputed with the answers, but a fault there must never lose the answers themselves."""
+    try:
+        with transaction.atomic():
+            recompute_alerts(client, now=now)
+    except Exception:  # noqa: BLE001 - logged by id; the next submit or contact save recomputes
+        logger.exception("checkin.alerts_failed client=%s", client.pk)
 
 
 def _store(link: CheckinLink, instrument_id: str, result, extra: Sequence[int | None], now) -> CheckinResponse:

@@ -22,7 +22,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 18, 44
+LEFT, RIGHT, TOP, BOTTOM = 44, 124, 18, 44  # reference-line labels sit in the right margin, clear of the points
 INK, MUTED, BRAND, BAND_INK = "#1d2430", "#4a5568", "#1f5f8b", "#8a4b00"
 
 
@@ -100,7 +100,7 @@ def line_chart(
         out.append(
             f'<line x1="{LEFT}" y1="{y(line.value)}" x2="{LEFT + plot_w}" y2="{y(line.value)}" stroke="{INK}" '
             'stroke-width="1.5" stroke-dasharray="6 4"/>'
-            f'<text x="{LEFT + plot_w - 6}" y="{y(line.value) - 5}" font-size="11" text-anchor="end" fill="{INK}">'
+            f'<text x="{LEFT + plot_w + 6}" y="{y(line.value) + 4}" font-size="11" fill="{INK}">'
             f"{escape(line.label)}</text>"
         )
     if len(points) > 1:

@@ -33,7 +33,10 @@ class CheckinLinkForm(forms.Form):
     def clean(self):
         data = super().clean()
         language = data.get("language")
-        for instrument_id in data.get("instruments") or ():
+        # The relationship check-in is about today's session, so the client answers it first.
+        chosen = data.get("instruments") or []
+        data["instruments"] = sorted(chosen, key=lambda i: measures.get_instrument(i).kind != "alliance")
+        for instrument_id in data["instruments"]:
             instrument = measures.get_instrument(instrument_id)
             if language and language not in instrument.languages:
                 self.add_error("instruments", f"{instrument.name} has no wording in that language yet.")

@@ -10,6 +10,7 @@ from alliance.records.checkin_service import ALERT_KINDS, alert_settings, client
 from alliance.records.models import Alert, CheckinLink, CheckinResponse
 from alliance.web.charts import Band, Line, Point, line_chart
 
+URGENCY_ORDER = {"urgent": 0, "attention": 1, "info": 2}
 CLIENT_TEMPLATE = "alliance/_checkins_section.html"
 CLIENT_ACTIONS_TEMPLATE = "alliance/_checkins_actions.html"
 CONTACT_TEMPLATE = "alliance/_checkins_contact.html"
@@ -29,7 +30,10 @@ def client_context(request, client, can_write: bool) -> dict:
         except MeasureError:
             continue  # an instrument the agency no longer has: its answers stay in exports
         panels.append(_panel(instrument, rows, settings.expected.get(instrument_id) if settings else None))
-    alerts = list(Alert.objects.filter(client=client, kind__in=ALERT_KINDS, resolved_at__isnull=True))
+    alerts = sorted(
+        Alert.objects.filter(client=client, kind__in=ALERT_KINDS, resolved_at__isnull=True),
+        key=lambda a: (URGENCY_ORDER.get(a.urgency, 3), -a.created_at.timestamp()),
+    )
     waiting = list(
         CheckinLink.objects.filter(client=client, used_at__isnull=True, expires_at__gt=timezone.now()).order_by("expires_at")
     )
@@ -65,7 +69,7 @@ def _panel(instrument, rows: list[CheckinResponse], expected) -> dict:
         lines.append(Line(instrument.caseness_at_or_above, f"Caseness ({instrument.caseness_at_or_above:g})"))
         notes.append(f"Dashed line: caseness at {instrument.caseness_at_or_above:g} or above. {instrument.caseness_source}")
     elif threshold:
-        lines.append(Line(threshold["mean_below"], f"Worth a conversation below {threshold['mean_below']:g}"))
+        lines.append(Line(threshold["mean_below"], f"Talk below {threshold['mean_below']:g}"))
         notes.append(
             f"Dashed line: an average below {threshold['mean_below']:g}, or any answer of 'A little' or less, "
             "is worth a conversation."
