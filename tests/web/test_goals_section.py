@@ -122,8 +122,8 @@ def test_the_timeline_puts_contacts_check_ins_ratings_and_reflections_in_date_or
     timeline = page(client, personas).split('id="timeline-heading"')[1].split("</section>")[0]
     order = ["22 Sep 2026", "15 Sep 2026", "8 Sep 2026", "1 Sep 2026"]
     assert [timeline.index(day) for day in order] == sorted(timeline.index(day) for day in order)
-    assert "PHQ-9: 12 (moderate)" in timeline
-    assert "−1 on “Sleep through the night”" in timeline
+    assert "PHQ-9: 12 (Moderate)" in timeline
+    assert "“Sleep through the night” rated −1, somewhat less than expected" in timeline
     assert "By Pat Practitioner" in timeline
     assert f'href="/contacts/{first.pk}/"' in timeline
 

@@ -21,6 +21,13 @@ from alliance.errors import MeasureError
 
 DEFAULT_RHO = 0.3
 LEVELS = (-2, -1, 0, 1, 2)
+LEVEL_NAMES = {
+    -2: "much less than expected",
+    -1: "somewhat less than expected",
+    0: "the expected outcome",
+    1: "somewhat more than expected",
+    2: "much more than expected",
+}
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from django.utils import timezone
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.access import reflections_visible_to
-from alliance.measures.gas import format_level
+from alliance.measures.gas import LEVEL_NAMES, format_level
 from alliance.records.models import CheckinResponse, Reflection
+from alliance.web.caseload import band_label
 
 ENTRY_LIMIT = 200
 
@@ -47,7 +48,7 @@ def client_timeline(client, user, goals) -> list[Entry]:
         entries.append(Entry(contact.starts_at, "Contact", f"{contact.get_mode_display()}, {status}", f"/contacts/{contact.pk}/"))
     for response in CheckinResponse.objects.filter(client=client).order_by("-submitted_at")[:ENTRY_LIMIT]:
         total = "" if response.total is None else f": {response.total:g}"
-        severity = f" ({response.severity})" if response.severity else ""
+        severity = f" ({band_label(response.instrument_id, response.severity)})" if response.severity else ""
         entries.append(Entry(response.submitted_at, "Check-in", f"{_instrument_name(response.instrument_id)}{total}{severity}"))
     reflections = reflections_visible_to(user, Reflection.objects.filter(contact__client=client)).select_related("author", "contact")
     for reflection in reflections.order_by("-created_at")[:ENTRY_LIMIT]:
@@ -58,7 +59,9 @@ def client_timeline(client, user, goals) -> list[Entry]:
         ))
     for goal in goals:
         for rating in goal.rating_list:
-            entries.append(Entry(_at(rating.rated_on), "Goal rating", f"{format_level(rating.level)} on “{goal.text}”"))
+            entries.append(Entry(
+                _at(rating.rated_on), "Goal rating", f"“{goal.text}” rated {format_level(rating.level)}, {LEVEL_NAMES[rating.level]}",
+            ))
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:ENTRY_LIMIT]
 

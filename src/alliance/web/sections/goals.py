@@ -7,19 +7,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from alliance.measures.gas import Rating, format_level, t_score_over_time
+from alliance.measures.gas import LEVEL_NAMES, Rating, format_level, t_score_over_time
 from alliance.records.models import Goal, GoalRating
 from alliance.web.charts import Line, Point, line_chart
 from alliance.web.timeline import client_timeline
 
 CLIENT_TEMPLATE = "alliance/_goals_section.html"
-LEVEL_NAMES = {
-    -2: "much less than expected",
-    -1: "somewhat less than expected",
-    0: "the expected outcome",
-    1: "somewhat more than expected",
-    2: "much more than expected",
-}
 
 
 @dataclass
