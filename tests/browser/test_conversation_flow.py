@@ -19,11 +19,21 @@ except ImportError:  # the shared browser fixtures land separately
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(os.environ.get("ALLIANCE_TEST_ARTIFACTS", "test-artifacts"))
+AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 
 
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"conversation-{name}.png"), full_page=True)
+
+
+def serious_accessibility_problems(page) -> list[str]:
+    # evaluate() runs outside the page's CSP, so the vendored axe-core needs no script-src exception.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        "async () => (await axe.run()).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)"
+    )
 
 
 def test_a_practitioner_uploads_a_transcript_follows_the_feedback_and_reflects(live_server_url, page, tmp_path):
@@ -50,6 +60,7 @@ def test_a_practitioner_uploads_a_transcript_follows_the_feedback_and_reflects(l
     expect(page.get_by_text("expert opinion")).to_be_visible()
     expect(page.locator(".utterance .code").first).to_be_visible()
     shot(page, "3-analysis")
+    assert serious_accessibility_problems(page) == []
 
     link = page.locator(".conversation-feedback a").first
     target = link.get_attribute("href")
@@ -66,6 +77,7 @@ def test_a_practitioner_uploads_a_transcript_follows_the_feedback_and_reflects(l
     page.get_by_label("Did I listen fully?").fill("Mostly. I could have reflected the football more.")
     page.get_by_label("What would I try differently?").fill("Ask before sharing ideas, every time.")
     shot(page, "5-reflection-with-evidence")
+    assert serious_accessibility_problems(page) == []
     page.get_by_role("button", name="Save reflection").click()
     expect(page.get_by_text("Reflection saved.")).to_be_visible()
     shot(page, "6-reflection-saved")
