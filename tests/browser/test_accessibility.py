@@ -1,4 +1,5 @@
-"""axe-core on every main page, in Chromium against the real demo server: no serious or critical violations.
+"""axe-core on every main page, in Chromium against the real demo server: no serious or critical violations,
+and no sideways scrolling at the width tested.
 
 Practitioner pages at desktop (1280 px) and tablet (820 px) width; the client's check-in page at
 desktop and phone (390 px) width. axe-core is vendored in tests/browser/vendor (MPL-2.0); it is
@@ -36,7 +37,12 @@ def problems(page, name: str) -> list[str]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     width = page.viewport_size["width"]
     page.screenshot(path=str(ARTIFACTS / f"axe-{name}-{width}.png"), full_page=True)
-    return [f"{name} at {width}px: {v['id']} ({v['impact']}): {v['help']} at {v['where']}" for v in violations if v["impact"] in BLOCKING]
+    found = [f"{name} at {width}px: {v['id']} ({v['impact']}): {v['help']} at {v['where']}" for v in violations if v["impact"] in BLOCKING]
+    # Usable at this width: nothing forces the reader to scroll sideways.
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width > width:
+        found.append(f"{name} at {width}px: the page is {scroll_width}px wide, so it scrolls sideways")
+    return found
 
 
 def new_page(page, width: int):
