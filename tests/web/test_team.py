@@ -169,3 +169,12 @@ def test_the_practitioner_page_takes_a_pinned_number_of_queries(client, personas
     # Session, user, practitioner, analysed sessions, relationship check-ins, audit entry.
     with django_assert_num_queries(6):
         client.get(f"/team/practitioners/{personas.practitioner.pk}/")
+
+
+def test_each_practitioner_links_to_their_caseload_on_the_caseload_page(client, personas):
+    builders.make_client(personas.teammate, "Tilly Teammates-Client")
+    signed_in(client, personas.supervisor)
+    text = visible_text(client.get("/team/"))
+    assert f'<a href="/?practitioner={personas.teammate.pk}">Tess\'s caseload</a>' in text
+    caseload = visible_text(client.get(f"/?practitioner={personas.teammate.pk}")).split('id="client-table"')[1]
+    assert "Tilly" in caseload and "Casey" not in caseload
