@@ -143,7 +143,7 @@ def test_opening_and_submitting_are_audited_without_a_person(client, personas):
     client.get(f"/checkin/{token}/")
     client.post(f"/checkin/{token}/", form_data(CALM))
     entries = sorted(AuditEntry.objects.filter(record_id=str(link.pk)).values_list("action", "via", "actor"))
-    assert entries == [("open", "checkin", None), ("submit", "checkin", None)]
+    assert entries == [("create", "checkin-link", None), ("view", "checkin-link", None)]
 
 
 def test_neither_the_token_nor_the_answers_reach_the_logs(client, personas, caplog):

@@ -81,7 +81,7 @@ class TestMarkingAnAlertFollowedUp:
         assert response.status_code == 302
         alert.refresh_from_db()
         assert alert.resolved_by == history.practitioner
-        assert ("resolve", "alert") in audit_trail(history.practitioner)
+        assert ("update", "alert") in audit_trail(history.practitioner)
 
     def test_the_supervisor_gets_403(self, client, history):
         alert = Alert.objects.get(kind="deterioration")

@@ -51,7 +51,7 @@ def alert_followed_up(request, alert_id):
         raise Http404("No such record.")
     client, _ = get_client_for_user(request.user, alert.client_id, write=True, action=None)
     mark_followed_up(alert, request.user)
-    audit.record(request.user, "resolve", alert, client_id=client.pk)
+    audit.record(request.user, "update", alert, client_id=client.pk)
     return redirect("client_detail", client_id=client.pk)
 
 
@@ -72,13 +72,13 @@ def checkin_page(request, token):
             answers, extra = read_answers(request.POST, instruments)
             result = submit(link.pk, answers, extra)
             if result.status == "saved":
-                audit.record(None, "submit", link, client_id=link.client_id, via="checkin")
+                audit.record(None, "create", link, client_id=link.client_id, via="checkin-link")
                 return _thanks(request, link, token, result.critical)
             if result.status != "incomplete":
                 return _closed(request, result.status)
             missing = result.missing
         else:
-            audit.record(None, "open", link, client_id=link.client_id, via="checkin")
+            audit.record(None, "view", link, client_id=link.client_id, via="checkin-link")
         context = {
             "first_name": link.client.first_name,
             "sections": [_form_section(i, link.language, request.POST, missing.get(i.id)) for i in instruments],
@@ -99,7 +99,7 @@ def checkin_progress(request, token):
     ):
         return _invalid(request)
     with translation.override(link.language):
-        audit.record(None, "view_progress", link, client_id=link.client_id, via="checkin")
+        audit.record(None, "view", link, client_id=link.client_id, via="checkin-link")
         panels = []
         responses = CheckinResponse.objects.filter(client=link.client, total__isnull=False).order_by("submitted_at")
         by_instrument: dict[str, list] = {}
