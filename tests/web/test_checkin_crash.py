@@ -3,7 +3,7 @@
 The server is `alliance serve` on SQLite (WAL, synchronous=FULL). Two threads post check-ins;
 once some have been thanked, the server gets SIGKILL. Every response that showed "Thank you"
 must be in the database with all its answers, nothing may be half-saved, and after a restart
-those links say they have already been used.
+those links say they have already been used. Then six requests race on one link: one is stored.
 """
 
 from __future__ import annotations
@@ -141,6 +141,29 @@ def test_every_acknowledged_check_in_survives_a_kill_9_and_nothing_is_half_saved
     port = free_port()  # the old port may still hold connections in TIME_WAIT
     server = start_server(server_env, port)
     try:
+        # Six requests racing on one fresh link: exactly one is thanked and stored.
+        racing = queue[-1]
+        bodies: list[str] = []
+
+        def racer():
+            try:
+                bodies.append(post(port, racing))
+            except urllib.error.HTTPError as refused:
+                bodies.append(f"{refused.code} " + refused.read().decode())
+
+        racers = [threading.Thread(target=racer) for _ in range(6)]
+        for thread in racers:
+            thread.start()
+        for thread in racers:
+            thread.join(timeout=15)
+        assert sum("Thank you" in b for b in bodies) == 1
+        assert sum(b.startswith("410 ") and "already been used" in b for b in bodies) == 5
+        with sqlite3.connect(Path(tmp_path) / "alliance.sqlite3") as db:
+            stored = db.execute(
+                "SELECT COUNT(*) FROM records_checkinresponse r JOIN records_checkinlink l ON r.link_id = l.id "
+                "WHERE l.token_hash = ?", (hashlib.sha256(racing.encode()).hexdigest(),)
+            ).fetchone()[0]
+        assert stored == len(ANSWERS)
         for token in acknowledged[:3]:
             request = urllib.request.Request(f"http://127.0.0.1:{port}/checkin/{token}/")
             with pytest.raises(urllib.error.HTTPError) as gone:
