@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "C007": "{path}: no trained coder here (expected {expected}). Train one with: alliance train",
     "C008": "{path}: the coder artifact cannot be used ({detail}). Train it again with: alliance train",
     "C009": "{path}: the training data folder has no {name} (expected AnnoMI's train.csv and dev.csv). Set ALLIANCE_DATA_DIR or pass --data.",
+    # --- alliance.analysis and `alliance analyze` (N) -------------------------
+    "N001": "{path}: the report could not be written there ({detail}). Choose a folder that exists and that you can write to.",
     # --- alliance.measures (M) ------------------------------------------------
     "M001": "There is no instrument called '{instrument_id}'. Instruments you can use: {known}.",
     "M002": "{name} ({instrument_id}) cannot be used: its licence does not permit this use ({reason}). An agency that holds a licence can supply the instrument itself; see docs/measures.md.",
