@@ -101,3 +101,13 @@ def test_only_one_output_choice_at_a_time(run, tmp_path):
     result = run(SAMPLE, "--json", "--markdown")
     assert result.exit_code == 2
     assert "choose one of --json, --html OUT or --markdown" in result.output
+
+
+def test_a_report_that_cannot_be_written_gives_one_sentence_and_exit_1(run, shipped_coder, tmp_path):
+    out = tmp_path / "no such folder" / "report.html"
+    result = run(SAMPLE, "--html", out)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {out}: the report could not be written there (No such file or directory). "
+        "Choose a folder that exists and that you can write to."
+    )

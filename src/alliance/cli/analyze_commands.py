@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from alliance.cli.common import console, err_console, friendly_errors
+from alliance.errors import AllianceError
 
 # Below this many turns coding takes a blink, so a progress bar would only flicker.
 PROGRESS_FROM = 200
@@ -41,12 +42,20 @@ def analyze_command(
     elif markdown:
         typer.echo(analysis.to_markdown())
     elif html is not None:
-        html.write_text(analysis.to_html(), encoding="utf-8")
+        with friendly_errors():
+            _write(html, analysis.to_html())
         err_console.print(f"Wrote the report to {html}", highlight=False)
     else:
         from alliance.report.console import render_console
 
         render_console(analysis, console)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise AllianceError("N001", path=str(path), detail=exc.strerror or type(exc).__name__) from None
 
 
 class _progress:
