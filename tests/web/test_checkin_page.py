@@ -181,3 +181,21 @@ def test_the_progress_view_is_closed_when_not_shared_before_answering_or_after_t
     assert client.get(f"/checkin/{token}/progress/").status_code == 200
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         assert client.get(f"/checkin/{token}/progress/").status_code == 404
+
+
+def test_a_spanish_client_sees_the_crisis_text_in_spanish_while_the_agency_keeps_the_shipped_default(client, personas):
+    _, token = new_link(personas, ("phq-9",), language="es")
+    text = visible_text(client.post(f"/checkin/{token}/", form_data({"phq-9": [1, 1, 1, 1, 1, 1, 1, 1, 1]})))
+    assert "Por favor, lea esto ahora" in text
+    assert "llame a su número local de emergencias" in text
+
+
+def test_an_agency_s_own_crisis_text_is_shown_as_written_whatever_the_language(client, personas):
+    from alliance.records.models import AgencySettings
+
+    agency = AgencySettings.current()
+    agency.crisis_text = "Línea de crisis / crisis line: 0800 111 222."
+    agency.save()
+    _, token = new_link(personas, ("phq-9",), language="es")
+    text = visible_text(client.post(f"/checkin/{token}/", form_data({"phq-9": [1, 1, 1, 1, 1, 1, 1, 1, 1]})))
+    assert "Línea de crisis / crisis line: 0800 111 222." in text

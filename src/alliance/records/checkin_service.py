@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from alliance import measures
 from alliance.errors import MeasureError
+from alliance.measures.alerts import DEFAULT_CRISIS_TEXT as CORE_CRISIS_TEXT
 from alliance.records.models import (
     AgencySettings,
     Alert,
@@ -28,6 +29,7 @@ from alliance.records.models import (
     Client,
     Contact,
 )
+from alliance.records.models.agency import DEFAULT_CRISIS_TEXT as SHIPPED_CRISIS_TEXT
 
 logger = logging.getLogger("alliance.checkins")
 
@@ -293,6 +295,14 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
         "checkin.alerts client=%s opened=%d updated=%d resolved=%d", client.pk, update.opened, update.updated, update.resolved
     )
     return update
+
+
+def crisis_text_for(language: str) -> str:
+    """The agency's own crisis text; while it is still the shipped English default, the core's wording in the link's language."""
+    text = AgencySettings.current().crisis_text
+    if text.strip() == SHIPPED_CRISIS_TEXT.strip() and language != "en" and language in CORE_CRISIS_TEXT:
+        return CORE_CRISIS_TEXT[language]
+    return text
 
 
 def mark_followed_up(alert: Alert, user, now=None) -> None:

@@ -19,8 +19,16 @@ from django.views.decorators.http import require_POST
 from alliance import measures
 from alliance.records import audit
 from alliance.records.access import get_client_for_user
-from alliance.records.checkin_service import PROGRESS_VIEW_DAYS, create_link, find_link, link_state, mark_followed_up, submit
-from alliance.records.models import AgencySettings, Alert, CheckinResponse
+from alliance.records.checkin_service import (
+    PROGRESS_VIEW_DAYS,
+    create_link,
+    crisis_text_for,
+    find_link,
+    link_state,
+    mark_followed_up,
+    submit,
+)
+from alliance.records.models import Alert, CheckinResponse
 from alliance.web.charts import Point, line_chart
 from alliance.web.checkin_forms import CheckinLinkForm
 
@@ -171,7 +179,7 @@ def _form_section(instrument, language, post, missing):
 def _thanks(request, link, token, critical: bool):
     context = {
         "first_name": link.client.first_name,
-        "crisis_text": AgencySettings.current().crisis_text if critical else "",
+        "crisis_text": crisis_text_for(link.language) if critical else "",
         "progress_url": f"/checkin/{token}/progress/" if link.client.share_progress else "",
     }
     return _localised(render(request, "alliance/checkin_thanks.html", context))
