@@ -1,0 +1,111 @@
+"""Signing in and out: Argon2 passwords, landing on the caseload, throttled failures."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+from django.utils import timezone
+
+from alliance.records import builders
+from alliance.records.models import LoginFailure
+
+from tests.personas import PASSWORD
+from tests.web.helpers import visible_text
+
+URL = "/accounts/login/"
+LOCKED = "Too many unsuccessful attempts. Please wait {minutes} minutes and try again."
+WRONG = "Please enter a correct username and password. Note that both fields may be case-sensitive."
+
+
+def sign_in(client, username, password, **extra):
+    return client.post(URL, {"username": username, "password": password, **extra}, REMOTE_ADDR=extra.pop("address", "10.0.0.1"))
+
+
+def test_the_login_page_asks_for_a_username_and_password(client, db):
+    text = visible_text(client.get(URL))
+    assert "Sign in" in text and "Username" in text and "Password" in text
+
+
+def test_the_practitioner_signs_in_and_lands_on_their_caseload(client, personas):
+    response = sign_in(client, "pat", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    text = visible_text(client.get("/"))
+    assert "<h1>Caseload</h1>" in text
+    assert f"/clients/{personas.client.pk}/" in text
+
+
+def test_signing_in_returns_to_the_page_asked_for(client, personas):
+    response = client.post(f"{URL}?next=/clients/{personas.client.pk}/", {"username": "pat", "password": PASSWORD, "next": f"/clients/{personas.client.pk}/"})
+    assert response["Location"] == f"/clients/{personas.client.pk}/"
+
+
+def test_a_signed_in_person_visiting_the_login_page_goes_to_the_caseload(client, personas):
+    client.force_login(personas.practitioner)
+    assert client.get(URL)["Location"] == "/"
+
+
+def test_a_wrong_password_is_refused_with_a_plain_message_and_noted(client, personas):
+    response = sign_in(client, "pat", "not-the-password")
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [WRONG]
+    assert LoginFailure.objects.filter(username="pat").count() == 1
+    assert "_auth_user_id" not in client.session
+
+
+def test_after_too_many_failures_even_the_right_password_waits_for_the_window_to_pass(client, personas):
+    limit = django_settings.LOGIN_FAILURE_LIMIT
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(limit):
+            sign_in(client, "pat", "wrong-password-again")
+        response = sign_in(client, "pat", PASSWORD)
+        minutes = django_settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
+        assert response.context["form"].non_field_errors() == [LOCKED.format(minutes=minutes)]
+        assert "_auth_user_id" not in client.session
+        traveller.shift(timedelta(seconds=django_settings.LOGIN_FAILURE_WINDOW_SECONDS + 1))
+        assert sign_in(client, "pat", PASSWORD).status_code == 302
+
+
+def test_the_lockout_is_per_username_so_a_colleague_can_still_sign_in(client, personas):
+    for _ in range(django_settings.LOGIN_FAILURE_LIMIT):
+        sign_in(client, "pat", "wrong-password-again", address="10.0.0.2")
+    assert sign_in(client, "sue", PASSWORD, address="10.0.0.3").status_code == 302
+
+
+def test_the_username_lockout_ignores_letter_case(client, personas):
+    for _ in range(django_settings.LOGIN_FAILURE_LIMIT):
+        sign_in(client, "PAT", "wrong-password-again")
+    response = sign_in(client, "pat", PASSWORD)
+    assert "Too many unsuccessful attempts" in response.context["form"].non_field_errors()[0]
+
+
+def test_one_address_trying_many_usernames_is_locked_out_too(client, personas):
+    for i in range(django_settings.LOGIN_FAILURE_LIMIT * 4):
+        sign_in(client, f"guess{i}", "wrong-password-again", address="10.9.9.9")
+    response = sign_in(client, "pat", PASSWORD, address="10.9.9.9")
+    assert "Too many unsuccessful attempts" in response.context["form"].non_field_errors()[0]
+    assert sign_in(client, "pat", PASSWORD, address="10.0.0.4").status_code == 302
+
+
+def test_signing_out_needs_a_post_and_ends_the_session(client, personas):
+    client.force_login(personas.practitioner)
+    assert client.get("/accounts/logout/").status_code == 405
+    response = client.post("/accounts/logout/")
+    assert response["Location"] == "/accounts/login/"
+    assert client.get("/")["Location"].startswith(URL)
+
+
+def test_passwords_are_stored_with_argon2(personas, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user = builders.make_user("argon", password="a-long-enough-password")
+    assert user.password.startswith("argon2$")
+    assert user.check_password("a-long-enough-password")
+
+
+def test_argon2_is_the_configured_hasher():
+    from alliance.web import settings as alliance_settings
+
+    assert alliance_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
