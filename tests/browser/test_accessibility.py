@@ -8,21 +8,19 @@ injected as a script, so these contexts bypass the page's CSP (the app itself ne
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 try:
-    from tests.browser.conftest import login
+    from tests.browser.conftest import login, screenshot
 except ImportError:  # the shared browser fixtures land separately
     pytest.skip("tests/browser/conftest.py (live server, page, login) is not in this checkout yet", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(os.environ.get("ALLIANCE_TEST_ARTIFACTS", "test-artifacts"))
 BLOCKING = ("serious", "critical")
 DESKTOP, TABLET, PHONE = 1280, 820, 390
 
@@ -34,9 +32,8 @@ def problems(page, name: str) -> list[str]:
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
             .map(v => ({id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
     )
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     width = page.viewport_size["width"]
-    page.screenshot(path=str(ARTIFACTS / f"axe-{name}-{width}.png"), full_page=True)
+    screenshot(page, f"axe-{name}-{width}")
     found = [f"{name} at {width}px: {v['id']} ({v['impact']}): {v['help']} at {v['where']}" for v in violations if v["impact"] in BLOCKING]
     # Usable at this width: nothing forces the reader to scroll sideways.
     scroll_width = page.evaluate("document.documentElement.scrollWidth")

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 try:
-    from tests.browser.conftest import login
+    from tests.browser.conftest import login, screenshot
 except ImportError:  # the shared browser fixtures land separately
     pytest.skip("tests/browser/conftest.py (live server, page, login) is not in this checkout yet", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(os.environ.get("ALLIANCE_TEST_ARTIFACTS", "test-artifacts"))
-
 
 def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"other-team-{name}.png"), full_page=True)
+    screenshot(page, f"other-team-{name}")
 
 
 def test_another_teams_practitioner_opening_a_north_team_clients_address_finds_nothing_here(live_server_url, page):
