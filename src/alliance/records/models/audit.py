@@ -2,6 +2,16 @@ from django.conf import settings
 from django.db import models
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk changes would bypass the model's save/delete guard, so they are refused here too."""
+
+    def update(self, **kwargs):
+        raise PermissionError("Audit entries are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit entries are append-only.")
+
+
 class AuditEntry(models.Model):
     """Who did what to which record, when. Append-only; holds ids and event names, never client content."""
 
@@ -20,6 +30,8 @@ class AuditEntry(models.Model):
     record_id = models.CharField(max_length=64)
     client_id = models.UUIDField(null=True, blank=True, db_index=True)
     via = models.CharField(max_length=40, blank=True, help_text="web, cli, checkin-link, worker …")
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
