@@ -3,7 +3,6 @@ progress → the analysis → a feedback link to its turn → a reflection with 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -12,19 +11,17 @@ from playwright.sync_api import expect
 
 from alliance.records.demo_conversations import session_text
 try:
-    from tests.browser.conftest import login
+    from tests.browser.conftest import login, screenshot
 except ImportError:  # the shared browser fixtures land separately
     pytest.skip("tests/browser/conftest.py (live server, page, login) is not in this checkout yet", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(os.environ.get("ALLIANCE_TEST_ARTIFACTS", "test-artifacts"))
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 
 
 def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"conversation-{name}.png"), full_page=True)
+    screenshot(page, f"conversation-{name}")
 
 
 def serious_accessibility_problems(page) -> list[str]:
