@@ -116,7 +116,8 @@ def analyze(source, practitioner=None, format=None, coder=None, progress: Progre
 
 def analyze_transcript(transcript: Transcript, coder, progress: Progress | None = None) -> Analysis:
     """The stages after parsing, for a transcript already in hand (batch jobs, tests, benchmarks)."""
-    codes = [fit_to_role(c, u.role) for u, c in zip(transcript.utterances, coder.code(transcript, progress=progress))]
+    coded = coder.code(transcript, progress=_done_of_total(progress) if progress else None)
+    codes = [fit_to_role(c, u.role) for u, c in zip(transcript.utterances, coded)]
     metrics = session_metrics(transcript, codes)
     fb = give_feedback(transcript, codes, metrics)
     return Analysis(
@@ -129,6 +130,15 @@ def analyze_transcript(transcript: Transcript, coder, progress: Progress | None 
         pipeline=pipeline_record(coder),
         role_note=transcript.role_note,
     )
+
+
+def _done_of_total(progress: Progress):
+    """Coders may report ``(done, total)`` or ``(stage, done, total)``; we pass on ``(done, total)``."""
+
+    def report(*args) -> None:
+        progress(args[-2], args[-1])
+
+    return report
 
 
 def fit_to_role(codes: Codes, role: str) -> Codes:

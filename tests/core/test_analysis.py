@@ -137,6 +137,16 @@ def test_progress_is_reported_as_turns_are_coded():
     assert seen[0] == (1, len(SESSION)) and seen[-1] == (len(SESSION), len(SESSION))
 
 
+def test_progress_from_a_coder_that_names_its_stage_is_passed_on_as_done_and_total():
+    class StagedCoder(ScriptedCoder):
+        def code(self, transcript, progress=None):
+            return super().code(transcript, progress=lambda done, total: progress("code", done, total))
+
+    seen = []
+    analyze_transcript(parse(TEXT, practitioner="Maria"), StagedCoder(scripted().labels), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (len(SESSION), len(SESSION))
+
+
 def test_guessed_roles_are_explained_in_the_role_note():
     data = analyze(sample_path("zoom_vtt"), coder=_all_other()).to_dict()
     assert "guessed" in data["role_note"]
