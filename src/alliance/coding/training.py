@@ -1,0 +1,117 @@
+"""Train the coder from AnnoMI's train portion, reproducibly (fixed seeds, no pickle)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from alliance.coding.annomi_data import data_dir as default_data_dir
+from alliance.coding.annomi_data import read_annomi_csv
+from alliance.coding.artifact import MANIFEST, artifact_hash, code_hash, read_npz, write_json, write_npz
+from alliance.coding.context import neighbours
+from alliance.coding.features import ContextFeatures
+from alliance.coding.linear import LinearModel
+from alliance.coding.static_embeddings import StaticEmbedder, distil_table, load_vocab
+from alliance.coding.tasks import TASKS
+from alliance.errors import AllianceError
+
+CODER_NAME = "alliance.coder.v1"
+EMBEDDING_DIMS = 128
+C_BY_TASK = {"therapist": 1.0, "client": 1.0, "question": 1.0, "reflection": 1.0, "input": 1.0}
+
+
+@dataclass
+class TrainReport:
+    out_dir: Path
+    artifact_hash: str
+    code_hash: str
+    n_transcripts: int
+    n_utterances: int
+    per_task: dict[str, int] = field(default_factory=dict)  # training examples per task
+    table_reused: bool = False
+
+
+def _existing_table(folder: Path) -> np.ndarray | None:
+    path = folder / "coder.npz"
+    if path.is_file():
+        try:
+            table = read_npz(path).get("static_table")
+        except (OSError, ValueError):
+            return None
+        if table is not None and table.shape[1] == EMBEDDING_DIMS:
+            return table
+    return None
+
+
+def train(data_dir=None, out_dir=None, progress=None, seed: int = 1729, transcripts=None, table=None) -> TrainReport:
+    """Fit every task on ``data_dir``/train.csv and write the artifact to ``out_dir``.
+
+    The static embedding table is distilled from MiniLM (needs the ``embeddings``
+    extra) unless ``table`` is given or ``out_dir`` already holds one of the right
+    size: distilling is the slow step and depends only on MiniLM, not on AnnoMI.
+    ``transcripts`` (already read) replaces the CSV, for quick tests.
+    """
+    from alliance.coding.coder import MODELS_DIR
+
+    out = Path(out_dir) if out_dir is not None else MODELS_DIR
+    if transcripts is None:
+        folder = default_data_dir(data_dir)
+        csv_path = folder / "train.csv"
+        if not csv_path.is_file():
+            raise AllianceError("C009", path=str(folder), name="train.csv")
+        transcripts = read_annomi_csv(csv_path)
+    step = progress or (lambda stage, done, total: None)
+
+    reused = table is not None or _existing_table(out) is not None or _existing_table(MODELS_DIR) is not None
+    if table is None:
+        table = _existing_table(out)
+    if table is None:
+        table = _existing_table(MODELS_DIR)
+    if table is None:
+        table = distil_table(EMBEDDING_DIMS, seed, progress=step)
+
+    utterances = [u for t in transcripts for u in t.utterances]
+    texts = [u.text for u in utterances]
+    step("features", 0, 1)
+    features = ContextFeatures(StaticEmbedder(table, load_vocab())).fit(texts)
+    X = features.transform(texts, neighbours(transcripts))
+    step("features", 1, 1)
+
+    arrays = {"static_table": table, **features.arrays()}
+    classes: dict[str, list[str]] = {}
+    per_task: dict[str, int] = {}
+    for k, (name, task) in enumerate(TASKS.items()):
+        rows = [i for i, u in enumerate(utterances) if u.role == task.role and task.gold(u.metadata["gold"])]
+        y = [task.gold(utterances[i].metadata["gold"]) for i in rows]
+        estimator = LogisticRegression(
+            C=C_BY_TASK[name], class_weight="balanced", max_iter=5000, random_state=seed
+        ).fit(X[rows], y)
+        model = LinearModel.from_sklearn(estimator)
+        classes[name] = model.classes
+        arrays[f"coef_{name}"] = model.coef
+        arrays[f"intercept_{name}"] = model.intercept
+        per_task[name] = len(rows)
+        step("fit", k + 1, len(TASKS))
+
+    out.mkdir(parents=True, exist_ok=True)
+    write_json(out / "coder.json", {"name": CODER_NAME, "classes": classes, "vocabularies": features.vocabularies()})
+    write_npz(out / "coder.npz", arrays)
+    digest = artifact_hash(out)
+    report = TrainReport(out, digest, code_hash(), len(transcripts), len(utterances), per_task, reused)
+    write_json(
+        out / MANIFEST,
+        {
+            "name": CODER_NAME,
+            "artifact_hash": digest,
+            "code_hash": report.code_hash,
+            "seed": seed,
+            "trained_on": "AnnoMI train portion",
+            "transcripts": report.n_transcripts,
+            "utterances": report.n_utterances,
+            "examples_per_task": per_task,
+        },
+    )
+    return report
