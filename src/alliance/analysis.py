@@ -154,11 +154,17 @@ def pipeline_record(coder) -> dict:
     """Stage names and versions, and the model that coded the utterances."""
     from alliance import __version__
 
+    name = getattr(coder, "name", type(coder).__name__)
+    # A coder named like a stage ("alliance.coder.v2") names its own stage and version.
+    stages = [
+        replace(s, name=name) if s.name == CODER_STAGE and name.startswith("alliance.coder.v") else s
+        for s in STAGES
+    ]
     return {
         "alliance_version": __version__,
-        "stages": [s.to_dict() for s in STAGES],
+        "stages": [s.to_dict() for s in stages],
         "model": {
-            "name": getattr(coder, "name", type(coder).__name__),
+            "name": name,
             "artifact_hash": getattr(coder, "artifact_hash", None),
         },
     }

@@ -25,10 +25,9 @@ def run():
 
 @pytest.fixture(scope="module")
 def shipped_coder():
-    coding = pytest.importorskip("alliance.coding")
-    if not hasattr(coding, "load_coder"):
-        pytest.skip("the shipped coder has not landed yet")
-    return coding.load_coder()
+    from alliance.coding import load_coder
+
+    return load_coder()
 
 
 def test_json_output_is_the_analysis_with_every_documented_key(run, shipped_coder):

@@ -186,3 +186,27 @@ def _all_other():
             return [Codes(behaviour="other") for _ in transcript.utterances]
 
     return Other()
+
+
+def test_the_shipped_coder_gives_a_complete_analysis_whose_feedback_quotes_its_evidence():
+    from alliance.coding import load_coder
+
+    coder = load_coder()
+    analysis = analyze(sample_path("zoom_vtt"), practitioner="Maria Okafor", coder=coder)
+    data = analysis.to_dict()
+    assert data["pipeline"]["model"] == {"name": coder.name, "artifact_hash": coder.artifact_hash}
+    roles = {u["role"] for u in data["utterances"]}
+    assert roles == {"practitioner", "client"}
+    for u in data["utterances"]:
+        if u["role"] == "practitioner":
+            assert u["codes"]["behaviour"] in ("question", "reflection", "therapist_input", "other")
+            assert u["codes"]["client_talk"] is None
+        else:
+            assert u["codes"]["client_talk"] in ("change", "neutral", "sustain")
+            assert u["codes"]["behaviour"] is None
+    assert data["feedback"], "a real session gets some feedback"
+    for item in data["feedback"]:
+        quoted = [" ".join(data["utterances"][i]["text"].split()) for i in item["evidence"]]
+        assert all(any(text.startswith(q.rstrip("…")) for text in quoted) for q in item["quotes"])
+        for q in item["quotes"]:
+            assert q in item["message"]
