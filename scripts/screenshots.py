@@ -65,10 +65,20 @@ def demo_records(home: str, wait_seconds: float) -> dict:
         time.sleep(1)
     mine = Client.objects.filter(practitioner__username="demo-practitioner", status=Client.Status.ACTIVE)
     done = ConversationAnalysis.objects.filter(status=ConversationAnalysis.Status.DONE, contact__client__in=mine)
-    analysis = done.select_related("contact").order_by("-contact__starts_at").first()
+    # A session with something to praise and something to try: the middle one by reflections per question.
+    analyses = sorted(
+        done.select_related("contact"),
+        key=lambda a: ((a.metrics or {}).get("reflection_to_question_ratio") or 0, str(a.pk)),
+    )
+    analysis = analyses[len(analyses) // 2] if analyses else None
+    # A client with a profile and a history of check-ins, and no urgent alert at the top of the page.
     client = (
-        mine.annotate(n=Count("checkins", distinct=True), g=Count("goals__ratings", distinct=True))
-        .order_by("-n", "-g", "name")
+        mine.annotate(
+            n=Count("checkins", distinct=True),
+            urgent=Count("alerts", filter=Q(alerts__urgency="urgent", alerts__resolved_at__isnull=True), distinct=True),
+            profiled=Count("cultural_profile"),
+        )
+        .order_by("urgent", "-profiled", "-n", "name")
         .first()
     )
     _, token = create_link(client, created_by=client.practitioner, language="en")
