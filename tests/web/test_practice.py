@@ -79,7 +79,7 @@ def test_the_caseloads_relationship_check_ins_are_shown_month_by_month(client, p
     CheckinResponse.objects.create(client=personas.other_client, instrument_id="relationship-checkin", submitted_at=at(11), total=0.5)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "Across your caseload, the middle relationship check-in has risen from 2.6 to 3.4 since August." in text
-    assert "Below 3 is worth a conversation" in text
+    assert "Talk below 3" in text
 
 
 def test_a_year_old_month_is_named_with_its_year_and_older_sessions_drop_out(client, personas, november):
@@ -136,8 +136,17 @@ def test_monthly_medians_take_the_middle_value_of_each_month_and_skip_missing_va
 
 
 def test_trend_notes_never_rank_or_grade_they_say_what_moved():
-    months = [MonthValue(at(3).date(), 55.0, 2), MonthValue(at(6).date(), 40.0, 4)]
+    months = [MonthValue(at(3).date(), 55.0, 3), MonthValue(at(6).date(), 40.0, 4)]
     note = trend_note("Pat's", "share of open questions", False, months, unit="%", today=at(11).date())
     assert note == "Pat's share of open questions has fallen from 55% to 40% since March."
     for word in ("best", "worst", "rank", "score", "poor", "fail"):
         assert word not in note.lower()
+
+
+def test_a_trend_resting_on_very_few_sessions_says_so():
+    months = [MonthValue(at(9).date(), 0.2, 1), MonthValue(at(11).date(), 0.9, 7)]
+    note = trend_note("Your", "reflections per question", True, months, today=at(11).date())
+    assert note == (
+        "Your reflections per question have risen from 0.2 to 0.9 since September. "
+        "Only 1 in September and 7 in November, so read it lightly."
+    )

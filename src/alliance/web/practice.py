@@ -19,6 +19,7 @@ from alliance.records.models import CheckinResponse, ConversationAnalysis
 from alliance.web.charts import Line, Point, line_chart
 
 MONTHS = 12
+FEW = 3  # fewer sessions than this at either end of a trend: say so
 RELATIONSHIP_INSTRUMENT = "relationship-checkin"
 
 
@@ -121,9 +122,24 @@ def trend_note(subject: str, noun: str, plural: bool, months: Sequence[MonthValu
     first = months[0]
     since = _month_name(first.month, today)
     if abs(last.value - first.value) < same_within or _show(last.value, unit) == _show(first.value, unit):
-        return f"{subject} {noun} {have} stayed about the same since {since} ({_show(first.value, unit)} then, {_show(last.value, unit)} in {_month_name(last.month, today)})."
+        return (
+            f"{subject} {noun} {have} stayed about the same since {since} "
+            f"({_show(first.value, unit)} then, {_show(last.value, unit)} in {_month_name(last.month, today)})."
+        ) + _few(first, last, what, today)
     verb = "risen" if last.value > first.value else "fallen"
-    return f"{subject} {noun} {have} {verb} from {_show(first.value, unit)} to {_show(last.value, unit)} since {since}."
+    return f"{subject} {noun} {have} {verb} from {_show(first.value, unit)} to {_show(last.value, unit)} since {since}." + _few(
+        first, last, what, today
+    )
+
+
+def _few(first: MonthValue, last: MonthValue, what: str, today: date) -> str:
+    """A caution when either end of a trend rests on very few sessions or check-ins."""
+    if min(first.count, last.count) >= FEW:
+        return ""
+    return (
+        f" Only {first.count} in {_month_name(first.month, today)} and {last.count} in {_month_name(last.month, today)},"
+        " so read it lightly."
+    )
 
 
 def analysed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
@@ -183,7 +199,7 @@ def relationship_trend(practitioner, since: datetime, *, whose: str = "your") ->
         chart = line_chart(
             [Point(m.month.strftime("%b"), m.value) for m in months],
             title="Relationship check-ins across the caseload, monthly median", y_min=0, y_max=4,
-            lines=[Line(3, "Below 3 is worth a conversation")], y_label="Relationship check-in (0–4)",
+            lines=[Line(3, "Talk below 3")], y_label="Relationship check-in (0–4)",
         )
     return Trend(
         "Relationship check-ins across the caseload", months, note,
