@@ -13,7 +13,9 @@ import alliance.coding
 
 from alliance.records import builders
 from alliance.records.demo import World
-from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, SESSIONS, extend, session_text
+from alliance import measures
+from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, HARDER, SESSIONS, extend, session_text
+from alliance.records.models import CheckinResponse
 from alliance.transcripts import parse
 
 
@@ -52,6 +54,19 @@ def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(w
         analysis.contact.refresh_from_db()
         assert analysis.contact.recording_consent == "yes"
         assert analysis.status == "done" and analysis.metrics and analysis.result["feedback"]
+
+
+def test_a_contact_the_client_felt_less_good_about_gets_one_of_the_harder_sessions(world, personas):
+    if not hasattr(alliance.coding, "load_coder"):
+        pytest.skip("the shipped coder (alliance.coding.load_coder) is not in this checkout yet")
+    latest = max((c for c in world.contacts[personas.client.pk] if c.attendance == "attended"), key=lambda c: c.starts_at)
+    score = measures.score("relationship-checkin", [2, 1, 2, 2, 2])
+    CheckinResponse.objects.create(
+        client=personas.client, contact=latest, instrument_id="relationship-checkin",
+        submitted_at=latest.starts_at, total=score.total, score=score.to_dict(),
+    )
+    made = {a.contact_id: a.original_name for a in extend(world)}
+    assert made[latest.pk] in HARDER
 
 
 def test_without_the_demo_practitioner_no_conversation_is_added(world):

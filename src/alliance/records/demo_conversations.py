@@ -14,18 +14,18 @@ from importlib import resources
 
 from django.utils import timezone
 
-from alliance.records.models import Client, Contact, ConversationAnalysis
+from alliance.records.models import CheckinResponse, Client, Contact, ConversationAnalysis
+
+RELATIONSHIP_INSTRUMENT = "relationship-checkin"
 
 PRACTITIONER = "demo-practitioner"
 PRACTITIONER_NAMES = ["Alex", "Alex Rivera"]
-# Handed out in turn to the practitioner's most recent attended contacts.
-SESSIONS = (
-    "sleep_and_work_warm.txt",
-    "rent_arrears_questions.txt",
-    "drinking_weekends_mixed.txt",
-    "loneliness_reflective.vtt",
-    "parenting_advice_heavy.txt",
-)
+# Grouped by how the practice in them goes, so a contact's conversation can match how the client
+# said the relationship felt in that contact's check-in (when the check-ins demo has made one).
+WARM = ("sleep_and_work_warm.txt", "loneliness_reflective.vtt")
+MIXED = ("drinking_weekends_mixed.txt",)
+HARDER = ("rent_arrears_questions.txt", "parenting_advice_heavy.txt")
+SESSIONS = WARM + MIXED + HARDER
 CLIENTS = 6
 CONTACTS_PER_CLIENT = 2
 
@@ -40,13 +40,28 @@ def extend(world) -> list[ConversationAnalysis]:
         return []
     clients = [c for c in world.clients if c.practitioner_id == practitioner.pk and c.status == Client.Status.ACTIVE]
     made = []
-    n = 0
+    turns = {WARM: 0, MIXED: 0, HARDER: 0}
     for client in clients[:CLIENTS]:
         attended = [c for c in world.contacts.get(client.pk, []) if c.attendance == Contact.Attendance.ATTENDED]
         for contact in sorted(attended, key=lambda c: c.starts_at)[-CONTACTS_PER_CLIENT:]:
-            made.append(_analysed(contact, SESSIONS[n % len(SESSIONS)]))
-            n += 1
+            group = _group_for(contact, len(made))
+            made.append(_analysed(contact, group[turns[group] % len(group)]))
+            turns[group] += 1
     return made
+
+
+def _group_for(contact: Contact, n: int) -> tuple[str, ...]:
+    """Sessions that fit the client's relationship check-in for this contact; in turn when there is none."""
+    felt = (
+        CheckinResponse.objects.filter(contact=contact, instrument_id=RELATIONSHIP_INSTRUMENT, total__isnull=False)
+        .values_list("total", flat=True).first()
+    )
+    if felt is None:
+        return (WARM, MIXED, HARDER)[n % 3]
+    # Demo check-ins sit between 2 and 3.5: the lower third gets the harder sessions.
+    if felt < 3.1:
+        return HARDER
+    return WARM if felt >= 3.3 else MIXED
 
 
 def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
