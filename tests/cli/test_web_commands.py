@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +27,21 @@ def alliance(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     return result
 
 
+@pytest.fixture(scope="module")
+def migrated_database(tmp_path_factory) -> Path:
+    """Migrate once per module; each test gets its own copy (migrating takes most of a command's time)."""
+    home = tmp_path_factory.mktemp("migrated-home")
+    result = alliance(home, "migrate")
+    assert result.returncode == 0, result.stderr
+    return home / "alliance.sqlite3"
+
+
+@pytest.fixture
+def home(tmp_path, migrated_database) -> Path:
+    shutil.copyfile(migrated_database, tmp_path / "alliance.sqlite3")
+    return tmp_path
+
+
 def count(home: Path, sql: str) -> int:
     with sqlite3.connect(home / "alliance.sqlite3") as db:
         return db.execute(sql).fetchone()[0]
@@ -38,62 +54,58 @@ def test_migrate_creates_the_embedded_database_and_says_it_is_up_to_date(tmp_pat
     assert count(tmp_path, "SELECT count(*) FROM django_migrations WHERE app = 'records'") >= 1
 
 
-def test_demo_without_serving_prints_the_logins_and_running_it_again_adds_nobody(tmp_path):
-    first = alliance(tmp_path, "demo", "--no-serve")
+def test_demo_without_serving_prints_the_logins_and_running_it_again_adds_nobody(home):
+    first = alliance(home, "demo", "--no-serve")
     assert first.returncode == 0, first.stderr
     assert "Demo data created." in first.out
     assert "Demo logins (password: alliance-demo)" in first.out
     for username in ("demo-practitioner", "demo-supervisor", "demo-other-team", "demo-admin"):
         assert username in first.out
-    users, clients = count(tmp_path, "SELECT count(*) FROM records_user"), count(tmp_path, "SELECT count(*) FROM records_client")
+    users, clients = count(home, "SELECT count(*) FROM records_user"), count(home, "SELECT count(*) FROM records_client")
     assert clients > 0
-    second = alliance(tmp_path, "demo", "--no-serve")
+    key = home / "secret_key"  # the demo keeps its own key, private to its home
+    assert key.exists() and key.stat().st_mode & 0o077 == 0
+    second = alliance(home, "demo", "--no-serve")
     assert second.returncode == 0, second.stderr
     assert "Demo data already present." in second.out
-    assert (count(tmp_path, "SELECT count(*) FROM records_user"), count(tmp_path, "SELECT count(*) FROM records_client")) == (users, clients)
+    assert (count(home, "SELECT count(*) FROM records_user"), count(home, "SELECT count(*) FROM records_client")) == (users, clients)
 
 
-def test_demo_keeps_its_secret_key_private_to_its_home(tmp_path):
-    alliance(tmp_path, "demo", "--no-serve")
-    key = tmp_path / "secret_key"
-    assert key.exists()
-    assert key.stat().st_mode & 0o077 == 0
 
-
-def test_demo_refuses_a_database_that_holds_real_people(tmp_path):
-    created = alliance(tmp_path, "createuser", "maria", "--team", "East Team", "--password", "a-long-real-password")
+def test_demo_refuses_a_database_that_holds_real_people(home):
+    created = alliance(home, "createuser", "maria", "--team", "East Team", "--password", "a-long-real-password")
     assert created.returncode == 0, created.stderr
-    result = alliance(tmp_path, "demo", "--no-serve")
+    result = alliance(home, "demo", "--no-serve")
     assert result.returncode == 1
     assert "this database already holds real (non-demo) records, so the demo will not add its users to it." in result.err
     assert "Traceback" not in result.stderr
-    assert count(tmp_path, "SELECT count(*) FROM records_user WHERE username LIKE 'demo-%'") == 0
+    assert count(home, "SELECT count(*) FROM records_user WHERE username LIKE 'demo-%'") == 0
 
 
-def test_createuser_adds_a_person_who_can_sign_in(tmp_path):
-    result = alliance(tmp_path, "createuser", "robin", "--role", "admin", "--password", "a-long-real-password")
+def test_createuser_adds_a_person_who_can_sign_in(home):
+    result = alliance(home, "createuser", "robin", "--role", "admin", "--password", "a-long-real-password")
     assert result.returncode == 0, result.stderr
     assert "Created admin robin." in result.out
-    with sqlite3.connect(tmp_path / "alliance.sqlite3") as db:
+    with sqlite3.connect(home / "alliance.sqlite3") as db:
         role, password = db.execute("SELECT role, password FROM records_user WHERE username = 'robin'").fetchone()
     assert role == "admin"
     assert password.startswith("argon2$")
 
 
-def test_createuser_refuses_a_weak_password_with_a_sentence_and_creates_nobody(tmp_path):
-    result = alliance(tmp_path, "createuser", "weakling", "--password", "12345")
+def test_createuser_refuses_a_weak_password_with_a_sentence_and_creates_nobody(home):
+    result = alliance(home, "createuser", "weakling", "--password", "12345")
     assert result.returncode == 1
     assert result.err.startswith("Error: This password is too short. It must contain at least 10 characters.")
     assert "Traceback" not in result.stderr
-    assert count(tmp_path, "SELECT count(*) FROM records_user WHERE username = 'weakling'") == 0
+    assert count(home, "SELECT count(*) FROM records_user WHERE username = 'weakling'") == 0
 
 
-def test_createuser_refuses_an_unknown_role_and_a_taken_username(tmp_path):
-    assert alliance(tmp_path, "createuser", "kim", "--role", "boss", "--password", "a-long-real-password").err == (
+def test_createuser_refuses_an_unknown_role_and_a_taken_username(home):
+    assert alliance(home, "createuser", "kim", "--role", "boss", "--password", "a-long-real-password").err == (
         "Error: role must be one of practitioner, supervisor, admin, not 'boss'."
     )
-    alliance(tmp_path, "createuser", "kim", "--password", "a-long-real-password")
-    again = alliance(tmp_path, "createuser", "KIM", "--password", "a-long-real-password")
+    alliance(home, "createuser", "kim", "--password", "a-long-real-password")
+    again = alliance(home, "createuser", "KIM", "--password", "a-long-real-password")
     assert again.returncode == 1
     assert again.err == "Error: a user called 'KIM' already exists."
 
@@ -127,13 +139,13 @@ def test_serve_refuses_to_start_without_a_secret_key(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_serve_refuses_a_port_already_in_use(tmp_path):
+def test_serve_refuses_a_port_already_in_use(home):
     import socket
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = alliance(tmp_path, "serve", "--port", str(port), SECRET_KEY="k" * 50)
+        result = alliance(home, "serve", "--port", str(port), SECRET_KEY="k" * 50)
     assert result.returncode == 1
     assert result.err == f"Error: port {port} on 127.0.0.1 is already in use. Try --port {port + 1}."
