@@ -137,6 +137,8 @@ def worker(kind: str, session_path: Path, baseline_path: Path, repeats: int) -> 
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     import alliance.analysis  # noqa: F401  (imports are not model load time)
     from alliance.analysis import analyze_transcript
+    from alliance.feedback import give_feedback
+    from alliance.metrics import session_metrics
     from alliance.transcripts import parse
 
     rss_before = peak_rss_mb()
@@ -150,16 +152,31 @@ def worker(kind: str, session_path: Path, baseline_path: Path, repeats: int) -> 
     load_s = time.perf_counter() - started
     text = session_text_from(session_path)
 
+    stages: dict[str, list[float]] = {"parse": [], "code": [], "metrics_feedback": [], "json": []}
+
     def once() -> tuple[float, int]:
         t0 = time.perf_counter()
         transcript = parse(text, format="text", practitioner="Therapist")
-        data = analyze_transcript(transcript, coder).to_dict()
+        t1 = time.perf_counter()
+        analysis = analyze_transcript(transcript, coder)
+        t2 = time.perf_counter()
+        data = analysis.to_dict()
         json.dumps(data, ensure_ascii=False)
-        return time.perf_counter() - t0, len(data["utterances"])
+        t3 = time.perf_counter()
+        # Metrics and feedback again on their own, to split them from the coder's time.
+        metrics = session_metrics(transcript, analysis.codes)
+        give_feedback(transcript, analysis.codes, metrics)
+        t4 = time.perf_counter()
+        for key, value in (("parse", t1 - t0), ("code", t2 - t1 - (t4 - t3)), ("metrics_feedback", t4 - t3), ("json", t3 - t2)):
+            stages[key].append(value)
+        return t3 - t0, len(data["utterances"])
 
     cold_s, n = once()
+    for values in stages.values():
+        values.clear()
     warm = sorted(once()[0] for _ in range(repeats))
     return {
+        **{f"{k}_ms": round(1000 * sorted(v)[len(v) // 2], 1) for k, v in stages.items()},
         "coder": kind,
         "model": getattr(coder, "name", kind),
         "utterances": n,
@@ -203,7 +220,8 @@ def main() -> None:
                 continue
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"baseline trained in {train_s:.1f} s (not part of the measurements)")
-    keys = ["utterances", "load_s", "cold_session_s", "session_s", "utterances_per_s", "rss_before_model_mb", "peak_rss_mb"]
+    keys = ["utterances", "load_s", "cold_session_s", "session_s", "utterances_per_s", "rss_before_model_mb", "peak_rss_mb",
+            "parse_ms", "code_ms", "metrics_feedback_ms", "json_ms"]
     print("| coder | " + " | ".join(keys) + " |")
     print("| --- " * (len(keys) + 1) + "|")
     for r in results:
