@@ -73,8 +73,22 @@ def test_the_practitioners_pages_have_no_serious_accessibility_problems(live_ser
     found += problems(tab, "reflection-form")
     tab.goto(live_server_url + "/practice/")
     found += problems(tab, "my-practice")
+    tab.goto(live_server_url + analysed_contact(tab, live_server_url))
+    found += problems(tab, "analysed-contact")
     context.close()
     assert found == []
+
+
+def analysed_contact(tab, base: str) -> str:
+    """A contact of the demo's whose transcript was analysed: the relationship view links to its conversation."""
+    tab.goto(base + "/")
+    clients = [a.get_attribute("href") for a in tab.locator("#client-table a[href^='/clients/']").all()]
+    for url in clients:
+        tab.goto(base + url)
+        link = tab.locator("a[href$='#conversation']")
+        if link.count():
+            return link.first.get_attribute("href")
+    raise AssertionError("no analysed conversation in the demo")
 
 
 @pytest.mark.parametrize("width", [DESKTOP, TABLET])
