@@ -150,3 +150,10 @@ def test_a_trend_resting_on_very_few_sessions_says_so():
         "Your reflections per question have risen from 0.2 to 0.9 since September. "
         "Only 1 in September and 7 in November, so read it lightly."
     )
+
+
+def test_a_supervisor_sees_their_own_trends_not_their_teams(client, personas, november):
+    analysed(personas.client, at(10), rq=0.8)  # the practitioner's session, not the supervisor's
+    text = visible_text(signed_in(client, personas.supervisor).get("/practice/"))
+    assert "<h1>My practice</h1>" in text
+    assert "None of your sessions has been analysed in this period yet." in text
