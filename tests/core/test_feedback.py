@@ -226,3 +226,12 @@ def test_any_coded_session_gets_a_short_list_whose_quotes_come_from_its_evidence
             assert any(texts[i].startswith(q.rstrip("…")) for i in o.evidence)
         assert not any(word in o.message.lower() for word in JUDGING)
     assert len(fb.journal_prompts) == 4
+
+
+def test_only_the_longest_of_several_long_stretches_is_shown_and_the_others_are_counted():
+    long, longer = " ".join(["a"] * LONG_RUN_WORDS), " ".join(["b"] * (LONG_RUN_WORDS + 10))
+    fb = feedback(("INFO", long), ("C0", "Mm."), ("INFO", longer), ("C0", "Right."))
+    o = only(fb, "long_turn")
+    assert o.evidence == [2]
+    assert o.message.startswith(f'In turn 3 you spoke for about {LONG_RUN_WORDS + 10} words before the client came in, beginning "b b')
+    assert o.message.endswith("This was one of two stretches this long.")

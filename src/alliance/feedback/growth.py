@@ -99,12 +99,13 @@ def long_turns(s: Session) -> list[Observation]:
     run = max(long, key=lambda r: (r.words, -r.indexes[0]))
     first = next(u for u in s.utterances if u.index == run.indexes[0])
     q = quote(first.text, 80)
-    others = "" if len(long) == 1 else f" (one of {number(len(long))} stretches this long)"
     message = (
-        f"In {span(list(run.indexes))} you spoke for about {run.words} words before the client came in{others}"
-        f' ("{q}"). Pausing sooner, or checking in ("How does that sound to you?"), '
+        f"In {span(list(run.indexes))} you spoke for about {run.words} words before the client came in, "
+        f'beginning "{q}". Pausing sooner, or checking in ("How does that sound to you?"), '
         "might have kept the conversation two-way."
     )
+    if len(long) > 1:
+        message += f" This was one of {number(len(long))} stretches this long."
     return [Observation("long_turn", message, list(run.indexes), [q])]
 
 
