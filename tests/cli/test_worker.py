@@ -13,12 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import alliance.coding
-
-pytestmark = pytest.mark.skipif(
-    not hasattr(alliance.coding, "load_coder"), reason="the shipped coder (alliance.coding.load_coder) is not in this checkout yet"
-)
-
 ALLIANCE = str(Path(sys.executable).with_name("alliance"))
 
 SETUP = textwrap.dedent("""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-import alliance.coding
 from alliance.records.demo_conversations import PRACTITIONER_NAMES, session_text
 from alliance.records.models import ConversationAnalysis
 from alliance.web import jobs
@@ -15,8 +12,6 @@ QUESTIONS = "rent_arrears_questions.txt"
 
 def analysed(contact, session: str = WARM, *, text: str | None = None, name: str | None = None) -> ConversationAnalysis:
     """Queue one transcript for ``contact`` the way the upload view does, run the worker once, return the analysis."""
-    if not hasattr(alliance.coding, "load_coder"):
-        pytest.skip("the shipped coder (alliance.coding.load_coder) is not in this checkout yet")
     analysis = ConversationAnalysis.objects.create(
         contact=contact, original_name=name or session, practitioner_names=PRACTITIONER_NAMES,
         source_text=session_text(session) if text is None else text, created_by=contact.practitioner,

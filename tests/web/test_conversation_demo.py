@@ -9,8 +9,6 @@ from importlib import resources
 import pytest
 from django.utils import timezone
 
-import alliance.coding
-
 from alliance.records import builders
 from alliance.records.demo import World
 from alliance import measures
@@ -42,8 +40,6 @@ def test_every_demo_session_is_our_own_readable_transcript_with_both_roles():
 
 
 def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(world, personas):
-    if not hasattr(alliance.coding, "load_coder"):
-        pytest.skip("the shipped coder (alliance.coding.load_coder) is not in this checkout yet")
     made = extend(world)
     assert len(made) == CONTACTS_PER_CLIENT
     latest_attended = sorted(
@@ -57,8 +53,6 @@ def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(w
 
 
 def test_a_contact_the_client_felt_less_good_about_gets_one_of_the_harder_sessions(world, personas):
-    if not hasattr(alliance.coding, "load_coder"):
-        pytest.skip("the shipped coder (alliance.coding.load_coder) is not in this checkout yet")
     latest = max((c for c in world.contacts[personas.client.pk] if c.attendance == "attended"), key=lambda c: c.starts_at)
     score = measures.score("relationship-checkin", [2, 1, 2, 2, 2])
     CheckinResponse.objects.create(

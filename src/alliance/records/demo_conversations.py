@@ -4,8 +4,7 @@ The sessions in ``demo_sessions/`` are invented by the Alliance authors (never t
 the licensed datasets) and vary in practice quality on purpose: warm, reflective sessions
 beside question-heavy and advice-giving ones, so the feedback, the relationship view and
 the journal's evidence all have something to show. They are analysed at build time by
-the same function the worker uses; if the analysis core is not installed they are queued
-for the worker instead.
+the same function the worker uses (about a tenth of a second each once the coder is loaded).
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from importlib import resources
 from django.utils import timezone
 
 from alliance.records.models import CheckinResponse, Client, Contact, ConversationAnalysis
+from alliance.records.conversation_analysis import analyse
 
 RELATIONSHIP_INSTRUMENT = "relationship-checkin"
 
@@ -73,15 +73,7 @@ def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
         contact=contact, original_name=name, practitioner_names=PRACTITIONER_NAMES, source_text=text,
         created_by=contact.practitioner,
     )
-    try:
-        from alliance.web.analysis_job import analyse
-
-        data = analyse(text, practitioner_names=PRACTITIONER_NAMES, format="", name=name)
-    except ImportError:
-        from alliance.web import jobs
-
-        jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
-        return analysis
+    data = analyse(text, practitioner_names=PRACTITIONER_NAMES, format="", name=name)
     # The demo keeps the invented text so every page shows what the analysis rests on.
     ConversationAnalysis.objects.filter(pk=analysis.pk).update(
         status=ConversationAnalysis.Status.DONE, result=data, metrics=data.get("metrics"), pipeline=data.get("pipeline"),

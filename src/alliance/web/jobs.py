@@ -37,7 +37,7 @@ MAX_ATTEMPTS = 3
 
 # kind -> "module:function"; the function takes (job) and raises to fail the job.
 HANDLERS: dict[str, str] = {
-    "analyse_transcript": "alliance.web.analysis_job:analyse_transcript",
+    "analyse_transcript": "alliance.records.conversation_analysis:analyse_transcript",
 }
 
 
