@@ -16,6 +16,17 @@ def _window_start():
     return timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
 
 
+def client_address(request) -> str:
+    """The address a login attempt came from; behind our proxy, the one it saw (the last X-Forwarded-For entry)."""
+    if request is None:
+        return ""
+    if getattr(settings, "BEHIND_PROXY", False):
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def is_locked_out(username: str, address: str) -> int:
     """Minutes left before another attempt is allowed, or 0 when allowed."""
     since = _window_start()

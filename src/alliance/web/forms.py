@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from alliance.records.models import Client, Contact, CulturalProfile, Goal, GoalRating, Reflection
-from alliance.records.throttle import is_locked_out, note_failure
+from alliance.records.throttle import client_address, is_locked_out, note_failure
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -18,7 +18,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
     def clean(self):
         username = (self.data.get("username") or "").strip()
-        address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+        address = client_address(self.request)
         minutes = is_locked_out(username, address)
         if minutes:
             raise forms.ValidationError(self.error_messages["locked"], code="locked", params={"minutes": minutes})

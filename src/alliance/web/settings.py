@@ -106,7 +106,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("ALLIANCE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("ALLIANCE_BEHIND_PROXY", False) else None
+# Behind our own reverse proxy: trust its X-Forwarded-Proto, and take the client's address from the
+# last X-Forwarded-For entry (the one the proxy appended), or every login would share the proxy's address.
+BEHIND_PROXY = env_bool("ALLIANCE_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
