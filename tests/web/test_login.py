@@ -109,3 +109,31 @@ def test_argon2_is_the_configured_hasher():
     from alliance.web import settings as alliance_settings
 
     assert alliance_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_behind_the_proxy_each_person_is_counted_by_their_own_address_not_the_proxys(client, personas, settings):
+    settings.BEHIND_PROXY = True
+    for i in range(django_settings.LOGIN_FAILURE_LIMIT * 4):
+        client.post(URL, {"username": f"guess{i}", "password": "wrong"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    colleague = client.post(URL, {"username": "pat", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert colleague.status_code == 302
+    assert set(LoginFailure.objects.values_list("address", flat=True)) == {"203.0.113.9"}
+
+
+def test_behind_the_proxy_a_forged_forwarded_for_entry_does_not_escape_the_lockout(client, personas, settings):
+    settings.BEHIND_PROXY = True
+    for i in range(django_settings.LOGIN_FAILURE_LIMIT * 4):
+        # The client forges the first entry; our proxy appends the address it really saw.
+        client.post(URL, {"username": f"guess{i}", "password": "wrong"}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"10.1.1.{i}, 203.0.113.9")
+    response = client.post(URL, {"username": "pat", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.9")
+    assert "Too many unsuccessful attempts" in response.context["form"].non_field_errors()[0]
+
+
+def test_without_the_proxy_setting_a_forwarded_for_header_is_ignored(client, personas):
+    client.post(URL, {"username": "nobody", "password": "wrong"}, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert list(LoginFailure.objects.values_list("address", flat=True)) == ["10.0.0.5"]
+
+
+def test_a_next_address_on_another_site_is_ignored(client, personas):
+    response = client.post(URL, {"username": "pat", "password": PASSWORD, "next": "https://evil.example/"})
+    assert response["Location"] == "/"
