@@ -57,6 +57,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of a fixed set of words, any case (given back as spelled in ``choices``)."""
+    raw = env_str(name, default) or default
+    by_upper = {choice.upper(): choice for choice in choices}
+    if raw.strip().upper() not in by_upper:
+        raise ConfigError("S003", name=name, expected="one of " + ", ".join(choices), value=raw)
+    return by_upper[raw.strip().upper()]
+
+
+def env_timezone(name: str, default: str) -> str:
+    """An IANA time zone name; Django would otherwise stop with a traceback at start-up."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    raw = env_str(name, default) or default
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("S003", name=name, expected="a time zone name such as Europe/London or UTC", value=raw) from None
+    return raw
+
+
 def alliance_home() -> Path:
     """Where the embedded database, secret key and uploads live (``ALLIANCE_HOME``)."""
     raw = os.environ.get("ALLIANCE_HOME")

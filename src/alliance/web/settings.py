@@ -6,7 +6,7 @@ import secrets
 from pathlib import Path
 
 from alliance.web.database import database_config
-from alliance.web.env import alliance_home, env_bool, env_int, env_list, env_str
+from alliance.web.env import alliance_home, env_bool, env_choice, env_int, env_list, env_str, env_timezone
 
 BASE_DIR = Path(__file__).resolve().parent
 HOME = alliance_home()
@@ -118,7 +118,7 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = env_str("TIME_ZONE", "UTC")
+TIME_ZONE = env_timezone("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -142,7 +142,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("ALLIANCE_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("ALLIANCE_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
     "loggers": {
         # Request lines can carry query strings; Alliance logs its own events by id instead.
         "django.server": {"level": "WARNING"},
