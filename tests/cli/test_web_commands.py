@@ -126,10 +126,19 @@ def test_a_database_url_that_cannot_be_parsed_is_one_sentence(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_malformed_setting_is_one_sentence(tmp_path):
-    result = alliance(tmp_path, "migrate", DEBUG="maybe")
+@pytest.mark.parametrize(
+    ("setting", "value", "sentence"),
+    [
+        ("DEBUG", "maybe", "DEBUG must be true or false, not 'maybe'."),
+        ("TIME_ZONE", "Mars/Olympus", "TIME_ZONE must be a time zone name such as Europe/London or UTC, not 'Mars/Olympus'."),
+        ("ALLIANCE_LOG_LEVEL", "LOUD", "ALLIANCE_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, not 'LOUD'."),
+    ],
+)
+def test_a_malformed_setting_is_one_sentence(tmp_path, setting, value, sentence):
+    result = alliance(tmp_path, "migrate", **{setting: value})
     assert result.returncode == 1
-    assert result.err == "Error: DEBUG must be true or false, not 'maybe'."
+    assert result.err == f"Error: {sentence}"
+    assert "Traceback" not in result.stderr
 
 
 def test_serve_refuses_to_start_without_a_secret_key(tmp_path):

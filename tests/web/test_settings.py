@@ -14,7 +14,7 @@ import pytest
 from alliance.errors import ConfigError
 from alliance.web import checks
 from alliance.web.database import database_config, describe
-from alliance.web.env import env_bool, env_int, env_list, env_str
+from alliance.web.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "src" / "alliance"
@@ -84,6 +84,24 @@ def test_env_str_refuses_a_secret_file_that_cannot_be_read(monkeypatch, tmp_path
     with pytest.raises(ConfigError) as caught:
         env_str("SECRET_KEY")
     assert str(caught.value) == f"SECRET_KEY_FILE must be a readable file, not {str(missing)!r}."
+
+
+def test_env_choice_accepts_any_case_and_refuses_other_words(monkeypatch):
+    monkeypatch.setenv("ALLIANCE_LOG_LEVEL", "warning")
+    assert env_choice("ALLIANCE_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")) == "WARNING"
+    monkeypatch.setenv("ALLIANCE_LOG_LEVEL", "LOUD")
+    with pytest.raises(ConfigError) as caught:
+        env_choice("ALLIANCE_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
+    assert str(caught.value) == "ALLIANCE_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, not 'LOUD'."
+
+
+def test_env_timezone_accepts_an_iana_name_and_refuses_anything_else(monkeypatch):
+    monkeypatch.setenv("TIME_ZONE", "Europe/London")
+    assert env_timezone("TIME_ZONE", "UTC") == "Europe/London"
+    monkeypatch.setenv("TIME_ZONE", "Mars/Olympus")
+    with pytest.raises(ConfigError) as caught:
+        env_timezone("TIME_ZONE", "UTC")
+    assert str(caught.value) == "TIME_ZONE must be a time zone name such as Europe/London or UTC, not 'Mars/Olympus'."
 
 
 # --- DATABASE_URL ----------------------------------------------------------------------------------
@@ -163,7 +181,7 @@ def test_the_system_checks_warn_about_a_throwaway_key_plain_http_and_public_debu
 
 # os.environ.setdefault is left out: there Alliance sets a variable for a library (HF_HUB_OFFLINE), it reads no setting.
 READERS = re.compile(
-    r"""(?:os\.environ\.get|os\.getenv|\benv_str|\benv_bool|\benv_int|\benv_list)\(\s*([^,)\s]+)"""
+    r"""(?:os\.environ\.get|os\.getenv|\benv_[a-z]+)\(\s*([^,)\s]+)"""
     r"""|os\.environ\[\s*([^\]\s]+)\s*\]"""
 )
 
