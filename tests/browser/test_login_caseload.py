@@ -29,6 +29,8 @@ def test_the_practitioner_signs_in_and_sees_their_caseload_with_links_to_each_cl
     links.first.click()
     expect(page).to_have_url(re.compile(r"/clients/[0-9a-f-]{36}/$"))
     expect(page.get_by_role("link", name="Record a contact")).to_be_visible()
+    page.get_by_role("link", name="Edit details").click()  # a form page, with checkbox labels
+    expect(page.get_by_role("button", name="Save")).to_be_visible()
     assert not [p for p in problems if "Content Security Policy" in p], problems
 
 
