@@ -23,8 +23,7 @@ def render_console(analysis, console: Console) -> None:
     console.print(Text(f"{ctx.caveat} {ctx.questions_note}", style="dim"))
     console.print()
     console.rule("For your journal", align="left")
-    for p in analysis.journal_prompts:
-        console.print(f"• [bold]{escape(p.prompt)}[/] {escape(p.hint)}", highlight=False)
+    console.print(_bullets(f"[bold]{escape(p.prompt)}[/] {escape(p.hint)}" for p in analysis.journal_prompts))
     model = analysis.pipeline.get("model") or {}
     console.print(Text(f"\nModel: {model.get('name')} ({model.get('artifact_hash') or 'no hash'})", style="dim"))
 
@@ -38,11 +37,20 @@ def _feedback(analysis, console: Console) -> None:
         if not items:
             continue
         console.rule(title, align="left")
-        for o in items:
-            console.print(f"• {escape(o.message)} [dim]({evidence_text(o.evidence)})[/]", highlight=False)
+        console.print(_bullets(f"{escape(o.message)} [dim]({evidence_text(o.evidence)})[/]" for o in items))
         console.print()
     if not analysis.feedback:
         console.print("Nothing in the codes stood out either way in this session.\n")
+
+
+def _bullets(lines) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        grid.add_row("•", Text.from_markup(line))
+    return grid
 
 
 def _metrics_table(analysis) -> Table:
