@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alliance.coding.codes import Codes
+from alliance.feedback.observation import refs
 from alliance.metrics import SessionMetrics
 
 _INPUT = {
@@ -90,8 +91,6 @@ def miti_rows(context) -> list[tuple[str, str, str, str, str]]:
 
 
 def evidence_text(indexes: list[int]) -> str:
-    from alliance.feedback.observation import refs
-
     return refs(indexes, limit=8) if indexes else ""
 
 
