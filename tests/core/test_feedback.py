@@ -235,3 +235,17 @@ def test_only_the_longest_of_several_long_stretches_is_shown_and_the_others_are_
     assert o.evidence == [2]
     assert o.message.startswith(f'In turn 3 you spoke for about {LONG_RUN_WORDS + 10} words before the client came in, beginning "b b')
     assert o.message.endswith("This was one of two stretches this long.")
+
+
+def test_the_documented_thresholds_are_the_ones_in_the_code():
+    from pathlib import Path
+
+    from alliance.feedback import MAX_STRENGTHS
+    from alliance.feedback import growth
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "feedback.md").read_text(encoding="utf-8")
+    assert f"At most **{MAX_OBSERVATIONS}** observations: at most **{MAX_STRENGTHS}** strengths" in doc
+    assert f"**{growth.CLOSED_RUN}** or more in a row" in doc
+    assert f"**{growth.LONG_RUN_WORDS}** words or more" in doc
+    assert f"share > **{growth.TALK_SHARE}** and at least **{growth.TALK_SHARE_MIN_WORDS}** words" in doc
+    assert f"at most **{growth.MISSED_CHANGE_TALK_SHOWN}** moments" in doc
