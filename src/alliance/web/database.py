@@ -17,10 +17,18 @@ SQLITE_OPTIONS = {
 }
 
 
+# Alliance is tested on these two; any other scheme would fail later with a traceback (a missing driver).
+SUPPORTED_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")
+
+
 def database_config(url: str | None, home: Path) -> dict:
     if not url:
         home.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{home / 'alliance.sqlite3'}"
+    scheme = url.split("://", 1)[0].strip().lower() if "://" in url else ""
+    if scheme not in SUPPORTED_SCHEMES:
+        detail = f"{scheme}:// is not a database Alliance supports" if scheme else "it has no scheme such as postgres://"
+        raise ConfigError("S001", detail=detail)
     try:
         config = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=True)
     except Exception as exc:  # dj-database-url raises several types for bad URLs
