@@ -131,6 +131,20 @@ def test_a_database_url_that_cannot_be_understood_is_one_sentence(tmp_path, url)
     assert message.endswith("Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.")
 
 
+@pytest.mark.parametrize(
+    ("url", "detail"),
+    [("mysql://u:p@db/agency", "mysql:// is not a database Alliance supports"), ("nonsense://somewhere", "nonsense:// is not a database Alliance supports"),
+     ("just some words", "it has no scheme such as postgres://")],
+)
+def test_a_database_other_than_postgresql_or_sqlite_is_refused_by_name(tmp_path, url, detail):
+    with pytest.raises(ConfigError) as caught:
+        database_config(url, tmp_path)
+    assert str(caught.value) == (
+        f"DATABASE_URL could not be understood ({detail}). "
+        "Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3."
+    )
+
+
 def test_describing_the_database_never_shows_the_password(tmp_path):
     where = describe(database_config("postgres://alliance:s3cret@db.internal:5433/agency", tmp_path))
     assert where == "db.internal:5433/agency"
