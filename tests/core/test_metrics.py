@@ -144,3 +144,10 @@ def test_any_session_gives_counts_that_add_up_and_ratios_in_range(turns):
         assert share is None or 0 <= share <= 1
     practitioner_words = sum(len(text.split()) for label, text in turns if label not in ("C+", "C-", "C0", "X"))
     assert 0 <= m.longest_practitioner_run <= practitioner_words
+
+
+def test_every_metric_is_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "metrics.md").read_text(encoding="utf-8")
+    assert [key for key in KEYS if f"| `{key}` |" not in doc] == []
