@@ -209,3 +209,11 @@ def test_the_shipped_coder_gives_a_complete_analysis_whose_feedback_quotes_its_e
         assert all(any(text.startswith(q.rstrip("…")) for text in quoted) for q in item["quotes"])
         for q in item["quotes"]:
             assert q in item["message"]
+
+
+def test_every_top_level_key_of_the_json_is_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "analysis.md").read_text(encoding="utf-8")
+    data = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()
+    assert [key for key in data if f"| `{key}` |" not in doc] == []
