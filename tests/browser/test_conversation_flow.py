@@ -80,3 +80,29 @@ def test_a_practitioner_uploads_a_transcript_follows_the_feedback_and_reflects(l
     page.get_by_role("button", name="Save reflection").click()
     expect(page.get_by_text("Reflection saved.")).to_be_visible()
     shot(page, "6-reflection-saved")
+
+
+def test_without_javascript_the_refresh_link_brings_the_analysis(live_server_url, browser, tmp_path):
+    transcript = tmp_path / "loneliness.vtt"
+    transcript.write_text(session_text("loneliness_reflective.vtt"), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False, base_url=live_server_url)
+    page = context.new_page()
+    try:
+        login(page, "demo-practitioner")
+        page.goto(live_server_url + "/")
+        page.locator("main a[href^='/clients/']:not([href='/clients/new/'])").nth(1).click()
+        page.get_by_role("link", name="Record a contact").click()
+        page.get_by_label("Consent to recording and transcript analysis").select_option("yes")
+        page.get_by_role("button", name="Save").click()
+        page.get_by_label("Transcript file").set_input_files(str(transcript))
+        page.get_by_role("button", name="Analyse the transcript").click()
+        for _ in range(60):
+            if page.get_by_role("heading", name="The session in numbers").count():
+                break
+            page.get_by_role("link", name="refresh").click()
+            page.wait_for_timeout(500)
+        expect(page.get_by_role("heading", name="The session in numbers")).to_be_visible()
+        expect(page.locator(".utterance .code").first).to_be_visible()
+        shot(page, "7-without-javascript")
+    finally:
+        context.close()
