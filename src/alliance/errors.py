@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "T019": "{path}: no speaker is called {names} (the speakers are {speakers}). Check the --practitioner name.",
     "T020": "{path}: {format!r} is not a transcript format (expected one of {expected}).",
     # --- alliance.coding (C) --------------------------------------------------
-    "C001": "{path}: this is not an AnnoMI-format CSV: it has no {missing} column (expected {expected}).",
+    "C001": "{path}: this is not an AnnoMI-format CSV; it lacks {missing} (expected the columns {expected}).",
     "C002": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",
     "C003": "{path}, line {line}: the utterance_id {value!r} is not a whole number.",
     "C004": "{path}: the file has no utterances to code.",

@@ -39,7 +39,7 @@ _IMPERATIVE_START = re.compile(
     r"make|keep|get|drink|eat|exercise|remember|think about|consider|write|give up)\b"
 )
 _AFFIRM = re.compile(
-    r"\b(good for you|(that's|that is|what a) (great|wonderful|fantastic|impressive|terrific|huge|big) "
+    r"\b(good for you|(that's|that is|what) (a |an |such a )?(great|wonderful|fantastic|impressive|terrific|huge|big) "
     r"(step|effort|achievement|accomplishment|thing|job|work|change|idea)|well done|good job|great job|"
     r"nice (job|work)|(you've|you have|you) (done|worked|managed|achieved|accomplished|made) (really |so )?"
     r"(well|hard|great|a lot|so much|it|huge|real|good|some)|you're (really |clearly )?(doing (great|well|"
