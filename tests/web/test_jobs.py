@@ -6,6 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 
 from alliance.records import builders
@@ -154,3 +155,19 @@ def test_a_job_interrupted_too_often_is_given_up_with_an_explanation(db):
     assert job.status == "failed"
     assert job.error == f"The analysis was interrupted {jobs.MAX_ATTEMPTS} times before it could finish. Please upload the transcript again."
     assert RAN == []
+
+
+def test_a_database_hiccup_while_claiming_does_not_end_the_worker(db, monkeypatch):
+    jobs.enqueue("record", {"n": 1})
+    real_claim = jobs.claim_next
+    calls = []
+
+    def claim_once_failing(name):
+        calls.append(name)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return real_claim(name)
+
+    monkeypatch.setattr(jobs, "claim_next", claim_once_failing)
+    assert jobs.run_worker(name="test", once=True, poll_seconds=0.01) == 1
+    assert RAN == [1]

@@ -21,7 +21,7 @@ import uuid
 from datetime import timedelta
 from typing import Callable
 
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -124,14 +124,27 @@ def run_worker(stop: threading.Event | None = None, name: str | None = None, onc
     logger.info("worker started name=%s", name)
     try:
         while not stop.is_set():
-            _fresh_connection()
-            job = claim_next(name)
+            try:
+                _fresh_connection()
+                job = claim_next(name)
+            except DatabaseError as exc:
+                # A busy or restarting database must not end the worker (in `alliance demo` it is a thread
+                # nobody would restart); try again after a pause.
+                logger.warning("worker could not claim name=%s error=%s", name, type(exc).__name__)
+                stop.wait(poll_seconds)
+                continue
             if job is None:
                 if once:
                     break
                 stop.wait(poll_seconds)
                 continue
-            finished = run_job(job)
+            try:
+                finished = run_job(job)
+            except DatabaseError as exc:
+                # Its row stays 'running' and is claimed again once stale: nothing is lost.
+                logger.warning("worker could not record job id=%s error=%s", job.pk, type(exc).__name__)
+                stop.wait(poll_seconds)
+                continue
             done += 1
             if progress:
                 progress(finished)

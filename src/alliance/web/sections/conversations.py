@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.models import AgencySettings, CheckinResponse, Contact, ConversationAnalysis
@@ -37,6 +39,9 @@ def contact_context(request, contact, can_write: bool) -> dict:
             "analysis": analysis,
             "waiting": analysis.status in WAITING,
             "percent": round((analysis.progress or 0) * 100),
+            # A new query string on every render, so following the link always reloads the page
+            # (a link that differs from the page only by its #fragment would just scroll).
+            "refresh_url": f"/contacts/{contact.pk}/?checked={uuid.uuid4().hex[:8]}#conversation",
         }
         if analysis.status == ConversationAnalysis.Status.DONE and analysis.result:
             result = analysis.result
