@@ -58,8 +58,16 @@ CUE_NAMES = (
 )
 
 
-def _starts(text: str, stems: tuple[str, ...]) -> bool:
-    return any(text.startswith(s + " ") or text == s or text.startswith(s + "?") for s in stems)
+def _starts_pattern(stems: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(re.escape(s) for s in stems) + r")(?:[ ?]|$)")
+
+
+def _starts(text: str, pattern: re.Pattern) -> bool:
+    return pattern.match(text) is not None
+
+
+_WH = _starts_pattern(WH_WORDS)
+_AUX = _starts_pattern(AUX_WORDS)
 
 
 def _has(text: str, stems: tuple[str, ...]) -> float:
@@ -88,10 +96,10 @@ def cues(text: str) -> list[float]:
         float(lower.rstrip().endswith("?")),
         float("?" in lower),
         min(1.0, lower.count("?") / 3.0),
-        float(_starts(start, WH_WORDS)),
-        float(_starts(start, AUX_WORDS)),
-        float(_starts(last, WH_WORDS)),
-        float(_starts(last, AUX_WORDS)),
+        float(_starts(start, _WH)),
+        float(_starts(start, _AUX)),
+        float(_starts(last, _WH)),
+        float(_starts(last, _AUX)),
         min(1.0, sum(w in ("you", "you're", "your", "you've", "you'll", "you'd") for w in words) / 4.0),
         min(1.0, sum(w in ("i", "i'm", "my", "me", "i've", "i'll", "i'd") for w in words) / 4.0),
         _has(lower, REFLECT_STEMS),
