@@ -60,3 +60,9 @@ def test_a_model_folder_can_be_chosen(small_csv, tmp_path):
     result = CliRunner().invoke(app, ["evaluate", small_csv, "--task", "client", "--model", str(tmp_path)])
     assert result.exit_code == 1
     assert "no trained coder here" in result.stderr
+
+
+def test_without_bootstrap_rounds_the_json_has_no_interval_and_stays_valid(small_csv):
+    result = CliRunner().invoke(app, ["evaluate", small_csv, "--task", "client", "--json", "--bootstrap", "0"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["interval"] == {"low": None, "high": None, "level": 0.95}

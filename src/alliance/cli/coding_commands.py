@@ -67,11 +67,12 @@ def evaluate_command(
         table.add_row(label, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["support"]))
     console.print(table)
     interval = result["interval"]
-    console.print(
-        f"macro-F1 {result['macro_f1']:.3f} (95% interval over transcripts {interval['low']:.3f} to "
-        f"{interval['high']:.3f}), accuracy {result['accuracy']:.3f}",
-        highlight=False,
+    spread = (
+        f" (95% interval over transcripts {interval['low']:.3f} to {interval['high']:.3f})"
+        if interval["low"] is not None
+        else ""
     )
+    console.print(f"macro-F1 {result['macro_f1']:.3f}{spread}, accuracy {result['accuracy']:.3f}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -57,8 +57,10 @@ def bootstrap_interval(gold, pred, groups, labels, rounds: int, seed: int, level
         chosen = rng.integers(0, len(ids), len(ids))
         rows = np.concatenate([members[c] for c in chosen])
         values.append(f1_score(gold[rows], pred[rows], labels=labels, average="macro", zero_division=0))
+    if not values:  # bootstrap=0: no interval asked for
+        return {"low": None, "high": None, "level": level}
     tail = (1.0 - level) / 2.0
-    low, high = (np.quantile(values, [tail, 1.0 - tail]) if values else (float("nan"), float("nan")))
+    low, high = np.quantile(values, [tail, 1.0 - tail])
     return {"low": float(low), "high": float(high), "level": level}
 
 
