@@ -11,7 +11,7 @@ import csv
 import os
 from pathlib import Path
 
-from alliance.coding.codes import Codes
+from alliance.coding.codes import BEHAVIOURS, CLIENT_TALK, INPUT_TYPES, QUESTION_TYPES, REFLECTION_TYPES, Codes
 from alliance.errors import AllianceError
 from alliance.transcripts.model import Transcript, Utterance
 
@@ -23,7 +23,6 @@ REQUIRED = (
     "main_therapist_behaviour",
     "client_talk_type",
 )
-OPTIONAL_SUBTYPES = ("question_subtype", "reflection_subtype", "therapist_input_subtype")
 ROLE_OF = {"therapist": "practitioner", "client": "client"}
 
 
@@ -48,14 +47,6 @@ def _label(value: str | None, allowed: tuple[str, ...] | None = None) -> str | N
 
 
 def _gold(row: dict) -> Codes:
-    from alliance.coding.codes import (
-        BEHAVIOURS,
-        CLIENT_TALK,
-        INPUT_TYPES,
-        QUESTION_TYPES,
-        REFLECTION_TYPES,
-    )
-
     return Codes(
         behaviour=_label(row.get("main_therapist_behaviour"), BEHAVIOURS),
         question=_label(row.get("question_subtype"), QUESTION_TYPES),
