@@ -15,6 +15,8 @@ SECTIONS = {
     "C": "Coding (`alliance.coding`)",
     "A": "Analysis and reports",
     "M": "Check-in instruments (`alliance.measures`)",
+    "P": "Goals (`alliance.measures.gas`)",
+    "N": "Analysis reports (`alliance analyze`)",
     "V": "Conversations in the web app",
     "K": "Check-ins in the web app",
     "S": "Settings",
