@@ -6,10 +6,9 @@ import csv
 import io
 from collections.abc import Iterable
 
-from alliance.errors import MeasureError
 from alliance.measures.instruments import get_instrument
 from alliance.measures.records import CheckinRecord, as_datetime
-from alliance.measures.scoring import score_instrument
+from alliance.measures.scoring import score_if_complete
 
 FIXED_COLUMNS = ["client_ref", "instrument_id", "when", "language", "total", "severity", "caseness", "prorated"]
 
@@ -22,12 +21,7 @@ def responses_csv(rows: Iterable[tuple[str, CheckinRecord]]) -> str:
         if record.missed:
             continue
         instrument = get_instrument(record.instrument_id)
-        try:
-            scored = score_instrument(instrument, record.answers)
-        except MeasureError as exc:
-            if exc.code != "M005":
-                raise
-            scored = None
+        scored = score_if_complete(instrument, record.answers)  # None: answers still go out, no total
         width = max(width, len(record.answers))
         prepared.append((client_ref, record, scored))
     buffer = io.StringIO()

@@ -6,10 +6,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from alliance.errors import MeasureError
 from alliance.measures.instruments import get_instrument
 from alliance.measures.records import CheckinRecord, as_datetime
-from alliance.measures.scoring import score_instrument
+from alliance.measures.scoring import score_if_complete
 
 LOINC = "http://loinc.org"
 QUESTIONNAIRE_BASE = "https://alliance.example/fhir/Questionnaire/"  # our own instruments' canonical URLs
@@ -23,12 +22,7 @@ def fhir_bundle(client_ref: str, responses: Iterable[CheckinRecord]) -> dict[str
         if record.missed:
             continue
         instrument = get_instrument(record.instrument_id)
-        try:
-            scored = score_instrument(instrument, record.answers)
-        except MeasureError as exc:
-            if exc.code != "M005":
-                raise
-            scored = None  # the answers still go out; there is no total to report
+        scored = score_if_complete(instrument, record.answers)  # None: answers still go out, no total
         when = _fhir_datetime(record.when)
         seed = f"{client_ref}|{instrument.id}|{as_datetime(record.when).isoformat()}"
         qr_id = str(uuid.uuid5(_NAMESPACE, seed + "|qr"))

@@ -113,3 +113,13 @@ def score_instrument(instrument: Instrument, answers: Sequence[int | None]) -> S
         worth_a_conversation=conversation,
         low_items=low_items,
     )
+
+
+def score_if_complete(instrument: Instrument, answers: Sequence[int | None]) -> Score | None:
+    """Score the answers, or None when too many items are unanswered to score (M005); other errors raise."""
+    try:
+        return score_instrument(instrument, answers)
+    except MeasureError as exc:
+        if exc.code != "M005":
+            raise
+        return None

@@ -20,6 +20,7 @@ from django.utils import timezone
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.measures.alerts import DEFAULT_CRISIS_TEXT as CORE_CRISIS_TEXT
+from alliance.measures.alerts import KINDS as ALERT_KINDS  # the kinds this service owns in the Alert table
 from alliance.records.models import (
     AgencySettings,
     Alert,
@@ -37,11 +38,9 @@ logger = logging.getLogger("alliance.checkins")
 PROGRESS_VIEW_DAYS = 14
 DEFAULT_INSTRUMENTS = ("relationship-checkin",)
 
-
 def hash_token(token: str) -> str:
     """Only this hash is stored, so a copy of the database cannot be turned back into links."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
 
 def create_link(
     client: Client,
@@ -73,12 +72,10 @@ def create_link(
     logger.info("checkin.link_created link=%s client=%s", link.pk, client.pk)
     return link, token
 
-
 def find_link(token: str) -> CheckinLink | None:
     if not token or len(token) > 100:
         return None
     return CheckinLink.objects.select_related("client").filter(token_hash=hash_token(token)).first()
-
 
 def link_state(link: CheckinLink, now=None) -> str:
     """"open", "used" or "expired"."""
@@ -87,7 +84,6 @@ def link_state(link: CheckinLink, now=None) -> str:
     if link.expires_at <= (now or timezone.now()):
         return "expired"
     return "open"
-
 
 @dataclass
 class Submission:
@@ -98,7 +94,6 @@ class Submission:
     critical: bool = False
     # instrument id -> 1-based positions the client still needs to answer (status "incomplete")
     missing: dict[str, list[int]] = field(default_factory=dict)
-
 
 def submit(
     link_id,
@@ -146,7 +141,6 @@ def submit(
     logger.info("checkin.submitted link=%s client=%s responses=%d", link.pk, link.client_id, len(responses))
     return Submission(status="saved", responses=responses, critical=critical)
 
-
 def _recompute_safely(client: Client, now) -> None:
     """Alerts are recomputed with the answers, but a fault there must never lose the answers themselves."""
     try:
@@ -154,7 +148,6 @@ def _recompute_safely(client: Client, now) -> None:
             recompute_alerts(client, now=now)
     except Exception:  # noqa: BLE001 - logged by id; the next submit or contact save recomputes
         logger.exception("checkin.alerts_failed client=%s", client.pk)
-
 
 def _store(link: CheckinLink, instrument_id: str, result, extra: Sequence[int | None], now) -> CheckinResponse:
     response = CheckinResponse.objects.create(
@@ -174,11 +167,9 @@ def _store(link: CheckinLink, instrument_id: str, result, extra: Sequence[int | 
     )
     return response
 
-
 def scored_answers(response: CheckinResponse) -> tuple[int | None, ...]:
     """The scored items' answers, from the stored score (unscored items are stored after them)."""
     return tuple(response.score.get("answers") or ())
-
 
 # --- history and alerts --------------------------------------------------------------------------
 
@@ -186,7 +177,6 @@ CANCELLED_BY = {
     Contact.Attendance.CANCELLED_BY_CLIENT: "client",
     Contact.Attendance.CANCELLED_BY_PRACTITIONER: "practitioner",
 }
-
 
 def client_history(client: Client, now=None) -> measures.ClientHistory:
     """The client's check-ins (answered, and links that expired unanswered) and past contacts."""
@@ -205,7 +195,6 @@ def client_history(client: Client, now=None) -> measures.ClientHistory:
     ]
     return measures.ClientHistory(checkins=checkins, contacts=contacts)
 
-
 def alert_settings(client: Client, history: measures.ClientHistory) -> measures.AlertSettings:
     """The agency's crisis text, and expected-change bands from its own past clients when there are enough."""
     agency = AgencySettings.current()
@@ -221,7 +210,6 @@ def alert_settings(client: Client, history: measures.ClientHistory) -> measures.
             past_outcomes(instrument_id, exclude=client), first.severity, instrument_id=instrument_id
         )
     return measures.AlertSettings(crisis_text={"en": agency.crisis_text}, expected=expected)
-
 
 def past_outcomes(instrument_id: str, exclude: Client | None = None) -> list[measures.PastOutcome]:
     """First and last totals of the agency's closed clients on one instrument."""
@@ -240,20 +228,8 @@ def past_outcomes(instrument_id: str, exclude: Client | None = None) -> list[mea
         lasts[client_id] = total
     return [measures.PastOutcome(instrument_id, firsts[c], lasts[c]) for c in firsts if c in lasts]
 
-
-ALERT_KINDS = (
-    "critical_item",
-    "relationship_low",
-    "relationship_drop",
-    "deterioration",
-    "not_improving",
-    "below_expected",
-    "missed_checkins",
-    "missed_contacts",
-)
 # A critical answer stays open until a person has followed it up, even after a calmer check-in.
 KEEP_UNTIL_FOLLOWED_UP = {"critical_item"}
-
 
 @dataclass
 class AlertUpdate:
@@ -261,7 +237,6 @@ class AlertUpdate:
     updated: int = 0
     resolved: int = 0
     current: list[measures.Alert] = field(default_factory=list)
-
 
 def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     """Upsert the core's alerts for this client by (kind, key) and resolve those that no longer apply."""
@@ -296,7 +271,6 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     )
     return update
 
-
 def crisis_text_for(language: str) -> str:
     """The agency's own crisis text; while it is still the shipped English default, the core's wording in the link's language."""
     text = AgencySettings.current().crisis_text
@@ -304,12 +278,10 @@ def crisis_text_for(language: str) -> str:
         return CORE_CRISIS_TEXT[language]
     return text
 
-
 def mark_followed_up(alert: Alert, user, now=None) -> None:
     alert.resolved_at = now or timezone.now()
     alert.resolved_by = user
     alert.save(update_fields=["resolved_at", "resolved_by"])
-
 
 class _Recompute:
     """An on-commit callback that knows its client, so one transaction recomputes each client once."""
@@ -323,7 +295,6 @@ class _Recompute:
         client = Client.objects.filter(pk=self.client_id).first()
         if client is not None:
             recompute_alerts(client)
-
 
 def on_contact_saved(sender, instance: Contact, raw: bool = False, using: str = "default", **kwargs) -> None:
     """post_save receiver: a missed contact can open (or close) the missed-contacts alert."""
