@@ -5,7 +5,7 @@ declares what it reads and what it adds, and ``Analysis.pipeline`` records them 
 the model artifact's hash so a stored result can be reproduced and explained:
 
     alliance.transcripts.v1  reads source                      adds transcript
-    alliance.coder.v1        reads transcript                  adds codes
+    alliance.coder.v2        reads transcript                  adds codes
     alliance.metrics.v1      reads transcript, codes           adds metrics, miti_context
     alliance.feedback.v1     reads transcript, codes, metrics  adds feedback, journal_prompts
 
@@ -25,7 +25,7 @@ from alliance.metrics import MitiContext, SessionMetrics, miti_context, session_
 from alliance.transcripts.model import Transcript
 
 PARSE_STAGE = "alliance.transcripts.v1"
-CODER_STAGE = "alliance.coder.v1"
+CODER_STAGE = "alliance.coder.v2"
 
 Progress = Callable[[int, int], None]  # (utterances coded so far, total)
 

@@ -115,7 +115,7 @@ def test_metrics_come_from_the_parsed_and_coded_session():
 def test_the_pipeline_records_stage_names_versions_and_the_model_hash():
     pipeline = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()["pipeline"]
     assert [(s["name"], s["version"]) for s in pipeline["stages"]] == [
-        ("alliance.transcripts.v1", "v1"), ("alliance.coder.v1", "v1"),
+        ("alliance.transcripts.v1", "v1"), ("alliance.coder.v2", "v2"),
         ("alliance.metrics.v1", "v1"), ("alliance.feedback.v1", "v1"),
     ]
     assert pipeline["stages"][2]["reads"] == ["transcript", "codes"]

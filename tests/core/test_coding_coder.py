@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from alliance.coding import load_coder
-from alliance.coding.artifact import MANIFEST, artifact_hash, code_hash
+from alliance.coding.artifact import MANIFEST, artifact_hash, code_hash, read_npz, write_npz
 from alliance.coding.codes import Codes
-from alliance.coding.coder import MODELS_DIR
+from alliance.coding.coder import MODELS_DIR, read_coder
+from alliance.errors import AllianceError
 from alliance.transcripts.model import Transcript, Utterance
 
 
@@ -25,7 +26,7 @@ def coder():
 
 
 def test_the_coder_has_a_versioned_name_and_the_hash_of_its_files(coder):
-    assert coder.name == "alliance.coder.v1"
+    assert coder.name == "alliance.coder.v2"
     assert coder.artifact_hash == artifact_hash(MODELS_DIR)
 
 
@@ -90,3 +91,32 @@ def test_the_shipped_artifact_was_trained_with_the_current_code():
 def test_the_shipped_artifacts_are_small():
     total = sum(p.stat().st_size for p in Path(MODELS_DIR).iterdir() if p.is_file())
     assert total < 10 * 1024 * 1024
+
+
+def _copy_of_the_shipped_coder(tmp_path: Path) -> Path:
+    folder = tmp_path / "coder"
+    folder.mkdir()
+    for name in ("coder.json", "coder.npz"):
+        (folder / name).write_bytes((MODELS_DIR / name).read_bytes())
+    return folder
+
+
+def test_a_coder_made_for_another_feature_layout_is_refused_with_a_clear_message(tmp_path):
+    folder = _copy_of_the_shipped_coder(tmp_path)
+    spec = json.loads((folder / "coder.json").read_text())
+    spec["name"] = "alliance.coder.v1"
+    (folder / "coder.json").write_text(json.dumps(spec))
+    with pytest.raises(AllianceError) as caught:
+        read_coder(folder)
+    assert caught.value.code == "C008"
+    assert "'alliance.coder.v1'" in str(caught.value) and "alliance train" in str(caught.value)
+
+
+def test_a_coder_whose_weights_do_not_fit_its_features_is_refused_at_load(tmp_path):
+    folder = _copy_of_the_shipped_coder(tmp_path)
+    arrays = read_npz(folder / "coder.npz")
+    arrays["coef_client"] = arrays["coef_client"][:, :-4]  # as if trained without the position block
+    write_npz(folder / "coder.npz", arrays)
+    with pytest.raises(AllianceError) as caught:
+        read_coder(folder)
+    assert caught.value.code == "C008" and "the client model reads" in str(caught.value)

@@ -9,7 +9,7 @@ from tests.conftest import DATA_DIR
 
 # What the shipped coder measured on dev when it was trained (docs/coding.md); a drop
 # below these floors means a regression.
-FLOORS = {"therapist": 0.70, "client": 0.44}
+FLOORS = {"therapist": 0.70, "client": 0.47}
 # The targets; not reached yet (see docs/coding.md, "Where we stand").
 TARGETS = {"therapist": 0.74, "client": 0.52}
 

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
+# The feature layout this code builds; an artifact made for another one cannot be read.
+# v2 added the other person's next-turn cues and the position in the session.
+CODER_NAME = "alliance.coder.v2"
 FILES = ("coder.json", "coder.npz")
 MANIFEST = "manifest.json"
 

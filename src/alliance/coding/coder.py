@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from alliance.coding.artifact import FILES, artifact_hash, read_npz
+from alliance.coding.artifact import CODER_NAME, FILES, artifact_hash, read_npz
 from alliance.coding.codes import Codes
 from alliance.coding.context import neighbours
 from alliance.coding.features import ContextFeatures
@@ -85,6 +85,10 @@ def read_coder(folder: Path) -> Coder:
         raise AllianceError("C007", path=str(folder), expected=" and ".join(FILES))
     try:
         spec = json.loads((folder / "coder.json").read_text(encoding="utf-8"))
+        made = spec["name"]
+        if made != CODER_NAME:
+            detail = f"it was made as {made!r}; this Alliance reads {CODER_NAME!r}"
+            raise AllianceError("C008", path=str(folder), detail=detail)
         arrays = read_npz(folder / "coder.npz")
         embedder = StaticEmbedder(arrays["static_table"], load_vocab())
         features = ContextFeatures.restore(embedder, spec["vocabularies"], arrays)
@@ -92,6 +96,9 @@ def read_coder(folder: Path) -> Coder:
             name: LinearModel(spec["classes"][name], arrays[f"coef_{name}"], arrays[f"intercept_{name}"])
             for name in spec["classes"]
         }
+        for name, model in models.items():
+            if model.coef.shape[1] != features.n_features:
+                raise ValueError(f"the {name} model reads {model.coef.shape[1]} features, not {features.n_features}")
     except (KeyError, ValueError, OSError) as exc:
         raise AllianceError("C008", path=str(folder), detail=f"{type(exc).__name__}: {exc}") from None
     return Coder(spec["name"], features, models, artifact_hash(folder))

@@ -3,7 +3,9 @@
 A reflection answers the client turn before it; change talk answers the
 practitioner turn before it; the reply after a question shows what kind of
 question it was. So every utterance is described by itself, the previous turn
-of the other person, and the next turn of the other person.
+of the other person, and the next turn of the other person. Where it falls in
+the session matters too: greetings and agenda-setting open a session, change
+talk and planning gather towards its end.
 """
 
 from __future__ import annotations
@@ -22,16 +24,22 @@ class Neighbours:
     prev_other: list[int]
     next_other: list[int]
     prev_own: list[int]
+    index: list[int]  # position of the utterance in its own transcript, from 0
+    position: list[float]  # the same, as a share of the transcript: 0.0 first, 1.0 last
 
 
 def neighbours(transcripts: list[Transcript]) -> Neighbours:
     prev_other: list[int] = []
     next_other: list[int] = []
     prev_own: list[int] = []
+    index: list[int] = []
+    position: list[float] = []
     offset = 0
     for transcript in transcripts:
         roles = [u.role for u in transcript.utterances]
         n = len(roles)
+        index.extend(range(n))
+        position.extend(i / (n - 1) if n > 1 else 0.0 for i in range(n))
         last_seen: dict[str, int] = {}
         for i, role in enumerate(roles):
             other = _other(role)
@@ -48,7 +56,7 @@ def neighbours(transcripts: list[Transcript]) -> Neighbours:
                 following[roles[i]] = i
         next_other.extend(nexts)
         offset += n
-    return Neighbours(prev_other, next_other, prev_own)
+    return Neighbours(prev_other, next_other, prev_own, index, position)
 
 
 def _other(role: str) -> str:

@@ -2,8 +2,9 @@
 
 Blocks (weights in ``BLOCK_WEIGHTS``): word and character TF-IDF of the
 utterance, hand cues (``cues.py``) of the utterance and of the other person's
-previous turn, and static MiniLM embeddings of the utterance, the other
-person's previous turn and the other person's next turn.
+previous and next turns, static MiniLM embeddings of the utterance, the other
+person's previous turn and the other person's next turn, and where the
+utterance falls in the session.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ BLOCK_WEIGHTS = {
     "tfidf": 1.0,
     "cues": 1.0,
     "cues_prev_other": 0.5,
+    "cues_next_other": 0.5,
     "emb": 1.0,
     "emb_prev_other": 0.7,
     "emb_next_other": 0.5,
+    "position": 1.0,
 }
+POSITION_NAMES = ("relative_position", "first_5_percent", "last_10_percent", "first_3_utterances")
 WORD_OPTIONS = dict(ngram_range=(1, 2), sublinear_tf=True, min_df=2, dtype=np.float32)
 CHAR_OPTIONS = dict(
     analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=3, max_features=40000, dtype=np.float32
@@ -62,8 +66,17 @@ class ContextFeatures:
             sp.csr_matrix(emb * w["emb"]),
             sp.csr_matrix(_take(emb, near.prev_other) * w["emb_prev_other"]),
             sp.csr_matrix(_take(emb, near.next_other) * w["emb_next_other"]),
+            sp.csr_matrix(_take(hand, near.next_other) * w["cues_next_other"]),
+            sp.csr_matrix(_position(near) * w["position"]),
         ]
         return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    @property
+    def n_features(self) -> int:
+        """Columns of ``transform``'s matrix: both vocabularies, three cue blocks, three embeddings, position."""
+        dims = self.embedder.table.shape[1]
+        vocab = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
+        return vocab + 3 * len(CUE_NAMES) + 3 * dims + len(POSITION_NAMES)
 
     # Storage: plain lists and arrays, so the artifact needs no pickle.
     def vocabularies(self) -> dict:
@@ -92,3 +105,10 @@ def _take(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
     out = matrix[np.maximum(index, 0)].copy()
     out[index < 0] = 0.0
     return out
+
+
+def _position(near: Neighbours) -> np.ndarray:
+    """Where each utterance falls in its session (``POSITION_NAMES``): a session has an arc."""
+    p = np.asarray(near.position, np.float32)
+    i = np.asarray(near.index)
+    return np.column_stack([p, p < 0.05, p > 0.9, i < 3]).astype(np.float32)

@@ -10,7 +10,7 @@ from sklearn.linear_model import LogisticRegression
 
 from alliance.coding.annomi_data import data_dir as default_data_dir
 from alliance.coding.annomi_data import read_annomi_csv
-from alliance.coding.artifact import MANIFEST, artifact_hash, code_hash, read_npz, write_json, write_npz
+from alliance.coding.artifact import CODER_NAME, MANIFEST, artifact_hash, code_hash, read_npz, write_json, write_npz
 from alliance.coding.context import neighbours
 from alliance.coding.features import ContextFeatures
 from alliance.coding.linear import LinearModel
@@ -18,7 +18,6 @@ from alliance.coding.static_embeddings import StaticEmbedder, distil_table, load
 from alliance.coding.tasks import TASKS
 from alliance.errors import AllianceError
 
-CODER_NAME = "alliance.coder.v1"
 EMBEDDING_DIMS = 128
 C_BY_TASK = {"therapist": 1.0, "client": 1.0, "question": 1.0, "reflection": 1.0, "input": 1.0}
 
