@@ -20,6 +20,12 @@ from alliance.errors import AllianceError
 
 EMBEDDING_DIMS = 128
 C_BY_TASK = {"therapist": 1.0, "client": 1.0, "question": 1.0, "reflection": 1.0, "input": 1.0}
+# Balanced weights suit the macro-F1 tasks. The input subtype feeds the "advice without
+# permission" marker, where a false flag costs more than a miss: unweighted, the model says
+# "advice" only when it is the likeliest subtype (grouped CV on train: precision 0.23 -> 0.30,
+# recall 0.31 -> 0.26 against AnnoMI's advice subtype; docs/coding.md).
+CLASS_WEIGHT_BY_TASK = {"therapist": "balanced", "client": "balanced", "question": "balanced",
+                        "reflection": "balanced", "input": None}
 
 
 @dataclass
@@ -86,7 +92,7 @@ def train(data_dir=None, out_dir=None, progress=None, seed: int = 1729, transcri
         rows = [i for i, u in enumerate(utterances) if u.role == task.role and task.gold(u.metadata["gold"])]
         y = [task.gold(utterances[i].metadata["gold"]) for i in rows]
         estimator = LogisticRegression(
-            C=C_BY_TASK[name], class_weight="balanced", max_iter=5000, random_state=seed
+            C=C_BY_TASK[name], class_weight=CLASS_WEIGHT_BY_TASK[name], max_iter=5000, random_state=seed
         ).fit(X[rows], y)
         model = LinearModel.from_sklearn(estimator)
         classes[name] = model.classes
