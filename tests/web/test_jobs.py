@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 import threading
 from datetime import timedelta
 
@@ -98,6 +101,38 @@ def test_a_running_job_is_left_alone_before_the_timeout(db):
     jobs.claim_next("busy-worker")
     soon = timezone.now() + jobs.STALE_AFTER - timedelta(seconds=5)
     assert jobs.claim_next("worker-b", now=soon) is None
+
+
+def _ended_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_job_held_by_an_ended_process_of_this_host_is_put_back_at_once(db):
+    job = jobs.enqueue("record", {"n": 1})
+    host = socket.gethostname()
+    jobs.claim_next(f"{host}:{_ended_pid()}:demo")
+    assert jobs.requeue_orphans() == 1
+    back = Job.objects.get(pk=job.pk)
+    assert (back.status, back.claimed_by, back.attempts) == ("queued", "", 1)  # the interrupted try still counts
+    assert jobs.claim_next("worker-b").pk == job.pk
+
+
+def test_jobs_held_by_a_live_process_or_another_host_are_left_to_the_timeout(db):
+    mine = jobs.enqueue("record", {"n": 1})
+    elsewhere = jobs.enqueue("record", {"n": 2})
+    jobs.claim_next(jobs.default_worker_name())  # this very process: alive
+    jobs.claim_next(f"another-host.example:{_ended_pid()}")
+    assert jobs.requeue_orphans() == 0
+    assert {j.status for j in Job.objects.filter(pk__in=[mine.pk, elsewhere.pk])} == {"running"}
+
+
+def test_a_starting_worker_first_takes_back_what_a_stopped_demo_left_running(db):
+    job = jobs.enqueue("record", {"n": 7})
+    jobs.claim_next(f"{socket.gethostname()}:{_ended_pid()}:demo")
+    assert jobs.run_worker(once=True) == 1
+    assert RAN == [7] and Job.objects.get(pk=job.pk).status == "done"
 
 
 def test_run_worker_once_runs_every_waiting_job_in_order_then_returns(db):

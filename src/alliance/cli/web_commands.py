@@ -56,11 +56,12 @@ def _serve(host: str, port: int, threads: int, with_worker: bool) -> None:
     stop = threading.Event()
     if with_worker:
         try:
-            from alliance.web.jobs import run_worker
+            from alliance.web.jobs import default_worker_name, run_worker
         except ModuleNotFoundError:
-            run_worker = None
+            run_worker = default_worker_name = None
         if run_worker:
-            threading.Thread(target=run_worker, kwargs={"stop": stop, "name": "demo-worker"}, daemon=True).start()
+            worker = {"stop": stop, "name": default_worker_name("demo")}
+            threading.Thread(target=run_worker, kwargs=worker, daemon=True).start()
     try:
         waitress.serve(application, host=host, port=port, threads=threads, ident="Alliance", _quiet=True)
     finally:

@@ -4,7 +4,9 @@ Requests put slow work into the ``Job`` table with ``enqueue``; ``alliance worke
 (or the demo server's worker thread) runs ``run_worker``, which claims one row at a
 time with a conditional UPDATE, so two workers never run the same job, on SQLite and
 PostgreSQL alike. A job left ``running`` by a worker that died is claimed again once
-its claim is older than ``STALE_AFTER``. Stopping (``stop`` set, e.g. on SIGTERM)
+its claim is older than ``STALE_AFTER``; sooner when a worker starts on the same host
+and sees that the process named in the claim is gone (``requeue_orphans``), as when
+``alliance demo`` was stopped in the middle of an analysis. Stopping (``stop`` set, e.g. on SIGTERM)
 lets the current job finish first.
 
 Logs carry job ids, kinds and event names only, never payload contents.
@@ -41,8 +43,41 @@ HANDLERS: dict[str, str] = {
 }
 
 
-def default_worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+def default_worker_name(role: str = "") -> str:
+    """``host:pid`` (``host:pid:role`` with a role): who holds a claim, and whether it still lives."""
+    name = f"{socket.gethostname()}:{os.getpid()}"
+    return f"{name}:{role}" if role else name
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+def requeue_orphans() -> int:
+    """Put back in the queue the running jobs claimed by a process of this host that has ended.
+
+    Only claims named ``host:pid[:role]`` with this host's name are judged; any other claim
+    waits for ``STALE_AFTER`` as before. Returns how many jobs were put back.
+    """
+    host = socket.gethostname()
+    put_back = 0
+    running = Job.objects.filter(status=Job.Status.RUNNING, claimed_by__startswith=f"{host}:")
+    for pk, claimed_by, claimed_at in running.values_list("pk", "claimed_by", "claimed_at"):
+        pid = claimed_by[len(host) + 1 :].split(":", 1)[0]
+        if not pid.isdigit() or _pid_alive(int(pid)):
+            continue
+        # Conditional, like a claim: a worker that took the row meanwhile keeps it.
+        put_back += Job.objects.filter(pk=pk, status=Job.Status.RUNNING, claimed_at=claimed_at).update(
+            status=Job.Status.QUEUED, claimed_by="", claimed_at=None
+        )
+        logger.info("job requeued id=%s reason=worker-gone", pk)
+    return put_back
 
 
 def enqueue(kind: str, payload: dict) -> Job:
@@ -123,6 +158,11 @@ def run_worker(stop: threading.Event | None = None, name: str | None = None, onc
     done = 0
     logger.info("worker started name=%s", name)
     try:
+        try:
+            _fresh_connection()
+            requeue_orphans()
+        except DatabaseError as exc:  # the stale timeout still recovers them
+            logger.warning("worker could not requeue orphans name=%s error=%s", name, type(exc).__name__)
         while not stop.is_set():
             try:
                 _fresh_connection()
