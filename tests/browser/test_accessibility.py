@@ -1,8 +1,9 @@
 """axe-core on every main page, in Chromium against the real demo server: no serious or critical violations,
 and no sideways scrolling at the width tested.
 
-Practitioner pages at desktop (1280 px) and tablet (820 px) width; the client's check-in page at
-desktop and phone (390 px) width. axe-core is vendored in tests/browser/vendor (MPL-2.0); it is
+Practitioner and supervisor pages at desktop (1280 px), tablet (820 px) and phone (390 px) width
+(a practitioner checking a client's page between visits does it on a phone); the client's check-in
+page at desktop and phone width. axe-core is vendored in tests/browser/vendor (MPL-2.0); it is
 injected as a script, so these contexts bypass the page's CSP (the app itself never inlines scripts).
 """
 
@@ -54,7 +55,7 @@ def first_href(page, selector: str) -> str:
     return href
 
 
-@pytest.mark.parametrize("width", [DESKTOP, TABLET])
+@pytest.mark.parametrize("width", [DESKTOP, TABLET, PHONE])
 def test_the_practitioners_pages_have_no_serious_accessibility_problems(live_server_url, page, width):
     context, tab = new_page(page, width)
     found = []
@@ -91,7 +92,7 @@ def analysed_contact(tab, base: str) -> str:
     raise AssertionError("no analysed conversation in the demo")
 
 
-@pytest.mark.parametrize("width", [DESKTOP, TABLET])
+@pytest.mark.parametrize("width", [DESKTOP, TABLET, PHONE])
 def test_the_supervisors_pages_have_no_serious_accessibility_problems(live_server_url, page, width):
     context, tab = new_page(page, width)
     found = []
