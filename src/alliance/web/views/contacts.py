@@ -1,31 +1,24 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from alliance.records import audit
 from alliance.records.access import get_client_for_user, get_contact_for_user, reflections_visible_to
 from alliance.web import sections
 from alliance.web.forms import ContactForm
+from alliance.web.views.form_pages import save_or_show, save_with
 
 
 @login_required
 def contact_create(request, client_id):
     client, _ = get_client_for_user(request.user, client_id, write=True, action=None)
     form = ContactForm(request.POST or None, initial={"starts_at": timezone.localtime().replace(second=0, microsecond=0)})
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            contact = form.save(commit=False)
-            contact.client = client
-            contact.practitioner = request.user
-            contact.save()
-            audit.record(request.user, "create", contact, client_id=client.pk)
-        messages.success(request, "Contact recorded.")
-        return redirect("contact_detail", contact_id=contact.pk)
-    return render(request, "alliance/form_page.html", {
-        "form": form, "title": f"Record a contact with {client.display_name}", "cancel_url": f"/clients/{client.pk}/",
-    })
+    return save_or_show(
+        request, form, client_id=client.pk,
+        save=save_with(client=client, practitioner=request.user),
+        message="Contact recorded.",
+        done=lambda contact: redirect("contact_detail", contact_id=contact.pk),
+        page={"title": f"Record a contact with {client.display_name}", "cancel_url": f"/clients/{client.pk}/"},
+    )
 
 
 @login_required
@@ -52,15 +45,9 @@ def contact_detail(request, contact_id):
 @login_required
 def contact_edit(request, contact_id):
     contact, _ = get_contact_for_user(request.user, contact_id, write=True, action=None)
-    form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            audit.record(request.user, "update", contact, client_id=contact.client_id)
-        messages.success(request, "Saved.")
-        return redirect("contact_detail", contact_id=contact.pk)
-    if request.method == "GET":
-        audit.record(request.user, "view", contact, client_id=contact.client_id)
-    return render(request, "alliance/form_page.html", {
-        "form": form, "title": "Edit contact", "cancel_url": f"/contacts/{contact.pk}/",
-    })
+    return save_or_show(
+        request, ContactForm(request.POST or None, instance=contact), client_id=contact.client_id,
+        save=save_with(), viewed=contact, message="Saved.",
+        done=lambda saved: redirect("contact_detail", contact_id=saved.pk),
+        page={"title": "Edit contact", "cancel_url": f"/contacts/{contact.pk}/"},
+    )

@@ -1,13 +1,11 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from alliance.records import audit
 from alliance.records.access import get_contact_for_user
 from alliance.records.models import Reflection
 from alliance.web import sections
 from alliance.web.forms import ReflectionForm
+from alliance.web.views.form_pages import save_or_show, save_with
 
 
 @login_required
@@ -15,22 +13,18 @@ def reflection_edit(request, contact_id):
     """The practitioner's own reflection on a contact. Private unless they share it with their supervisor."""
     contact, _ = get_contact_for_user(request.user, contact_id, write=True, action=None)
     reflection = Reflection.objects.filter(contact=contact, author=request.user).first()
-    form = ReflectionForm(request.POST or None, instance=reflection)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.contact = contact
-            saved.author = request.user
-            created = saved._state.adding
-            saved.save()
-            audit.record(request.user, "create" if created else "update", saved, client_id=contact.client_id)
-        messages.success(request, "Reflection saved. It stays private unless you chose to share it.")
-        return redirect("contact_detail", contact_id=contact.pk)
-    if request.method == "GET":
-        audit.record(request.user, "view", contact, client_id=contact.client_id)
-    evidence = {}
-    for module in sections.reflection_providers():
-        evidence.update(module.reflection_evidence(contact))
-    return render(request, "alliance/reflection_form.html", {
-        "form": form, "contact": contact, "client": contact.client, "evidence": evidence,
-    })
+
+    def evidence() -> dict:
+        found = {}
+        for module in sections.reflection_providers():
+            found.update(module.reflection_evidence(contact))
+        return {"contact": contact, "client": contact.client, "evidence": found}
+
+    return save_or_show(
+        request, ReflectionForm(request.POST or None, instance=reflection), client_id=contact.client_id,
+        save=save_with(contact=contact, author=request.user),
+        viewed=contact,  # the form shows the contact and its evidence, even before a reflection exists
+        message="Reflection saved. It stays private unless you chose to share it.",
+        done=lambda saved: redirect("contact_detail", contact_id=contact.pk),
+        page={}, template="alliance/reflection_form.html", extra=evidence,
+    )
