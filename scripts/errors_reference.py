@@ -21,6 +21,7 @@ SECTIONS = {
     "K": "Check-ins in the web app",
     "S": "Settings",
     "R": "Records",
+    "I": "Importing clients (`alliance import clients`, /clients/import/)",
 }
 
 
