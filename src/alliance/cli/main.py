@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "alliance.cli.export_commands",
     "alliance.cli.worker_commands",
     "alliance.cli.batch_commands",
+    "alliance.cli.import_commands",
 )
 
 
