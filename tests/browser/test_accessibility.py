@@ -74,6 +74,8 @@ def test_the_practitioners_pages_have_no_serious_accessibility_problems(live_ser
     found += problems(tab, "reflection-form")
     tab.goto(live_server_url + "/practice/")
     found += problems(tab, "my-practice")
+    tab.goto(live_server_url + "/clients/import/")
+    found += problems(tab, "import")
     tab.goto(live_server_url + analysed_contact(tab, live_server_url))
     found += problems(tab, "analysed-contact")
     context.close()

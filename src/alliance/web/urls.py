@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from alliance.web.forms import ThrottledAuthenticationForm
-from alliance.web.views import caseload, clients, contacts, goals, health, reflections
+from alliance.web.views import caseload, clients, contacts, goals, health, importing, reflections
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", caseload.caseload, name="caseload"),
     path("clients/new/", clients.client_create, name="client_create"),
+    path("clients/import/", importing.import_clients_page, name="import_clients"),
     path("clients/<str:client_id>/", clients.client_detail, name="client_detail"),
     path("clients/<str:client_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<str:client_id>/profile/", clients.profile_edit, name="profile_edit"),
