@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import csv
+import io
+
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alliance.errors import AllianceError
-from alliance.records.import_csv import MAX_BYTES, MAX_ROWS
-from alliance.records.importing import import_clients
+from alliance.records.import_csv import MAX_BYTES, MAX_ROWS, FileRefused, read_source, read_table
+from alliance.records.importing import COLUMNS, import_clients
 from alliance.records.models import AuditEntry, Client
 
 HEADER = "name,preferred_name,pronouns,preferred_language,email,phone,address,status,opened_on,closed_on,share_progress\n"
@@ -204,3 +209,39 @@ def test_progress_is_reported_row_by_row(personas):
     seen = []
     import_clients("name\nUma Example\nVic Example\n", personas.practitioner, dry_run=True, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+@given(st.binary(max_size=400) | st.text(max_size=400))
+def test_any_input_gives_rows_or_problems_that_name_the_file_never_a_crash(data):
+    try:
+        table, problems = read_table(read_source(data, "any.csv"), "any.csv", COLUMNS)
+    except FileRefused as refused:
+        problems, table = [refused.problem], None
+    assert table is not None or problems
+    assert all(p.message.startswith("any.csv") for p in problems)
+    if table is not None:
+        lines = [row.line for row in table.rows]
+        assert lines == sorted(set(lines)) and all(line >= 2 for line in lines)
+
+
+CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.just("\n"), max_size=12).map(str.strip)
+
+
+@given(
+    rows=st.lists(st.tuples(CELL.filter(bool), CELL), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_rows_written_by_a_spreadsheet_come_back_with_their_cells_and_the_line_each_starts_on(rows, delimiter, newline):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(["name", "address"])
+    starts, line = [], 2
+    for row in rows:
+        writer.writerow(row)
+        starts.append(line)
+        line += sum(cell.count("\n") for cell in row) + 1
+    table, problems = read_table(out.getvalue(), "sheet.csv", COLUMNS)
+    assert problems == []
+    assert [(r.cells["name"], r.cells["address"]) for r in table.rows] == rows
+    assert [r.line for r in table.rows] == starts
