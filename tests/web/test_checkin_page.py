@@ -190,7 +190,7 @@ def test_a_spanish_client_sees_the_crisis_text_in_spanish_while_the_agency_keeps
     assert "llame a su número local de emergencias" in text
 
 
-def test_an_agency_s_own_crisis_text_is_shown_as_written_whatever_the_language(client, personas):
+def test_an_agency_s_own_english_crisis_text_still_reaches_a_spanish_client_after_the_spanish_wording(client, personas):
     from alliance.records.models import AgencySettings
 
     agency = AgencySettings.current()
@@ -198,4 +198,18 @@ def test_an_agency_s_own_crisis_text_is_shown_as_written_whatever_the_language(c
     agency.save()
     _, token = new_link(personas, ("phq-9",), language="es")
     text = visible_text(client.post(f"/checkin/{token}/", form_data({"phq-9": [1, 1, 1, 1, 1, 1, 1, 1, 1]})))
-    assert "Línea de crisis / crisis line: 0800 111 222." in text
+    assert "llame a su número local de emergencias" in text
+    assert "Línea de crisis / crisis line: 0800 111 222." in text  # its local number is never lost
+
+
+def test_an_agency_s_spanish_crisis_text_is_what_a_spanish_client_reads(client, personas):
+    from alliance.records.models import AgencySettings
+
+    agency = AgencySettings.current()
+    agency.crisis_text = "Call the Harbour line on 0800 000 000."
+    agency.crisis_text_es = "Llame a la línea Harbour: 0800 000 000, de día o de noche."
+    agency.save()
+    _, token = new_link(personas, ("phq-9",), language="es")
+    text = visible_text(client.post(f"/checkin/{token}/", form_data({"phq-9": [1, 1, 1, 1, 1, 1, 1, 1, 1]})))
+    assert "Llame a la línea Harbour: 0800 000 000, de día o de noche." in text
+    assert "Call the Harbour line" not in text and "llame a su número local de emergencias" not in text

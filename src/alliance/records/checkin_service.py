@@ -272,11 +272,22 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     return update
 
 def crisis_text_for(language: str) -> str:
-    """The agency's own crisis text; while it is still the shipped English default, the core's wording in the link's language."""
-    text = AgencySettings.current().crisis_text
-    if text.strip() == SHIPPED_CRISIS_TEXT.strip() and language != "en" and language in CORE_CRISIS_TEXT:
-        return CORE_CRISIS_TEXT[language]
-    return text
+    """What a client in crisis reads, in their link's language wherever the agency or the core has it.
+
+    The agency's own text for the language comes first. Without one, the core's wording in that
+    language is shown, followed by the agency's own English text if it wrote one (its local
+    numbers must not be lost to a translation it has not made yet).
+    """
+    agency = AgencySettings.current()
+    own = agency.own_crisis_text(language)
+    if own:
+        return own
+    if language == "en" or language not in CORE_CRISIS_TEXT:
+        return agency.crisis_text  # the shipped default or the agency's own English
+    english = agency.own_crisis_text("en")
+    core = CORE_CRISIS_TEXT[language]
+    return f"{core}\n\n{english}" if english else core
+
 
 def mark_followed_up(alert: Alert, user, now=None) -> None:
     alert.resolved_at = now or timezone.now()
