@@ -101,9 +101,10 @@ MESSAGES: dict[str, str] = {
     "I020": "{path}, line {line}: this client repeats line {other} (the same name and {same}); please remove one of the two lines.",
     "I021": "{path}, line {line}: this client is already in {whose} caseload (the same name and {same}, opened {opened_on}); please remove the line, or edit the existing record instead.",
     "I022": "{path}, line {line}: cell {position} has a value but its column has no heading; please give the column a heading or clear the cell.",
+    "I023": "{path}, line {line}, column {column}: this cell runs over several lines, and only an address may; a closing double quote is probably missing in this row.",
     "I030": "…and {count} more {noun}. Please fix these and check the file again.",
     "I040": "Only practitioners on a team can import clients into their caseload.",
-    "I041": "There is no user called '{username}'. Please check the username (the one they sign in with).",
+    "I041": "There is no active user called '{username}'. Please check the username (the one they sign in with).",
     # --- settings and records (S / R) -----------------------------------------
     "S001": "DATABASE_URL could not be understood ({detail}). Expected something like postgres://user:password@host:5432/name or sqlite:///path/to/alliance.sqlite3.",
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",

@@ -68,7 +68,7 @@ def test_problems_are_listed_one_per_line_with_exit_status_1_and_nothing_saved(r
 
 def test_an_unknown_username_or_a_supervisor_is_one_sentence_and_exit_status_1(run, personas, caseload_csv):
     unknown = run(str(caseload_csv), "--practitioner", "nobody")
-    assert (unknown.exit_code, unknown.err) == (1, "Error: There is no user called 'nobody'. Please check the username (the one they sign in with).")
+    assert (unknown.exit_code, unknown.err) == (1, "Error: There is no active user called 'nobody'. Please check the username (the one they sign in with).")
     supervisor = run(str(caseload_csv), "--practitioner", "sue")
     assert (supervisor.exit_code, supervisor.err) == (1, "Error: Only practitioners on a team can import clients into their caseload.")
     assert not Client.objects.filter(name__endswith=" Example").exists()

@@ -147,6 +147,42 @@ def test_a_client_already_in_the_caseload_is_refused_and_the_existing_record_is_
     ]
 
 
+def test_an_unclosed_quote_is_a_problem_on_its_line_and_never_swallows_the_rows_after_it(personas):
+    text = "name,email,address\nDee Example,dee@example.org,\"12 Sample Street\n" + "".join(
+        f"Client {i},c{i}@example.org,\n" for i in range(20)
+    )
+    report = import_clients(text, personas.practitioner, source_name="addr.csv")
+    assert messages(report) == ["addr.csv, line 2: this line could not be read as CSV (unexpected end of data)."]
+    assert imported(personas) == []
+
+
+def test_a_line_break_outside_the_address_column_is_taken_for_a_lost_quote(personas):
+    report = import_clients('name,email\n"Ana Example,ana@example.org\nBo Example",bo@example.org\n', personas.practitioner)
+    assert messages(report) == [
+        "clients.csv, line 2, column name: this cell runs over several lines, and only an address may; "
+        "a closing double quote is probably missing in this row."
+    ]
+    assert imported(personas) == []
+
+
+def test_a_first_line_that_cannot_be_read_says_why_rather_than_calling_the_file_empty(personas):
+    report = import_clients('"name\n', personas.practitioner, source_name="broken.csv")
+    assert messages(report) == ["broken.csv, line 1: this line could not be read as CSV (unexpected end of data)."]
+
+
+def test_a_client_added_to_the_caseload_while_the_file_was_checked_is_caught_before_saving(personas):
+    from alliance.records import builders
+
+    def someone_adds_eve_meanwhile(done, total):
+        if done == total:  # all rows checked, nothing saved yet: a second import (a double-click) lands now
+            builders.make_client(personas.practitioner, "Eve Example", email="eve@example.org")
+
+    text = "name,email\nEve Example,eve@example.org\nFay Example,fay@example.org\n"
+    report = import_clients(text, personas.practitioner, progress=someone_adds_eve_meanwhile)
+    assert not report.ok and [p.code for p in report.problems] == ["I021"]
+    assert imported(personas) == ["Eve Example"]  # only the one added meanwhile; Fay waits for a clean file
+
+
 def test_a_namesake_in_another_caseload_is_not_a_duplicate(personas):
     Client.objects.filter(pk=personas.other_client.pk).update(email="otto@example.org")
     assert import_clients("name,email\nOtto Other,otto@example.org\n", personas.practitioner).ok

@@ -28,7 +28,12 @@ def clients(
         from alliance.records.importing import import_clients
         from alliance.records.models import User
 
-        person = User.objects.filter(username__iexact=practitioner).select_related("team").first()
+        # The exact username; a different capitalisation only when it names one person.
+        people = User.objects.filter(is_active=True).select_related("team")
+        person = people.filter(username=practitioner).first()
+        if person is None:
+            matches = list(people.filter(username__iexact=practitioner)[:2])
+            person = matches[0] if len(matches) == 1 else None
         if person is None:
             raise AllianceError("I041", username=practitioner)
         with console.status("Checking the file…") as status:

@@ -102,10 +102,15 @@ def _cell(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+# Only these columns may hold line breaks (inside double quotes); anywhere else one means a lost quote.
+MULTILINE_COLUMNS = ("address",)
+
+
 def read_table(text: str, name: str, known: tuple[str, ...], required: str = "name") -> tuple[Table | None, list[ImportProblem]]:
     """The header's columns and every non-blank row; a header that cannot be trusted gives no table."""
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unterminated quote is an error, not a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     problems: list[ImportProblem] = []
     header: list[str | None] | None = None
     header_line = 1
@@ -129,6 +134,8 @@ def read_table(text: str, name: str, known: tuple[str, ...], required: str = "na
     except csv.Error as exc:
         problems.append(problem("I009", path=name, line=start, detail=str(exc)))
     if header is None:
+        if problems:  # the very first record could not be read: say why, not "empty"
+            return None, problems
         raise FileRefused(problem("I004", path=name))
     if not rows and not problems:
         raise FileRefused(problem("I010", path=name, line=header_line))
@@ -168,5 +175,7 @@ def _row(cells, line, header, name, delimiter) -> tuple[Row, list[ImportProblem]
             if value:
                 problems.append(problem("I022", path=name, line=line, position=position))
             continue
+        if "\n" in value and column not in MULTILINE_COLUMNS:
+            problems.append(problem("I023", path=name, line=line, column=column))
         values[column] = value
     return Row(line, values), problems

@@ -16,6 +16,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from alliance.errors import AllianceError, format_message
@@ -106,7 +107,7 @@ def import_clients(source, practitioner: User, *, dry_run: bool = False, source_
             progress(done, report.rows)
     report.problems.sort(key=_where)
     if report.ok and not dry_run:
-        report.created = _save(forms, practitioner)
+        report.created, report.problems = _save(forms, table.rows, practitioner, name)
     return _finish(report)
 
 
@@ -124,9 +125,20 @@ def _finish(report: ImportReport) -> ImportReport:
     return report
 
 
-def _save(forms: list[ClientForm], practitioner: User) -> list[Client]:
-    created = []
+def _save(forms: list[ClientForm], rows: list[Row], practitioner: User, name: str) -> tuple[list[Client], list[ImportProblem]]:
+    """Create every client, audited, in one transaction; or none if the caseload changed meanwhile.
+
+    A first write to the practitioner's row locks it (on SQLite it takes the database's write
+    lock), so two imports into one caseload at once (a double-click) run one after the other,
+    and the second finds the first one's clients when it checks the caseload again.
+    """
     with transaction.atomic():
+        User.objects.filter(pk=practitioner.pk).update(last_login=F("last_login"))
+        duplicates = _Duplicates(practitioner, name)
+        problems = [found for row in rows for found in duplicates.check(row) if found.code == "I021"]
+        if problems:
+            return [], problems
+        created = []
         for form in forms:
             client = form.save(commit=False)
             client.practitioner = practitioner
@@ -134,7 +146,7 @@ def _save(forms: list[ClientForm], practitioner: User) -> list[Client]:
             client.save()
             audit.record(practitioner, "create", client, client_id=client.pk, via="import")
             created.append(client)
-    return created
+    return created, []
 
 
 def _check_row(row: Row, name: str) -> tuple[ClientForm, list[ImportProblem]]:
