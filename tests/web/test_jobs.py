@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -109,10 +110,14 @@ def _ended_pid() -> int:
     return child.pid
 
 
+def _name_of(pid: int, role: str = "") -> str:
+    """The name ``default_worker_name`` gives a process with this pid, here."""
+    return jobs.default_worker_name(role).replace(f":{os.getpid()}:", f":{pid}:", 1)
+
+
 def test_a_job_held_by_an_ended_process_of_this_host_is_put_back_at_once(db):
     job = jobs.enqueue("record", {"n": 1})
-    host = socket.gethostname()
-    jobs.claim_next(f"{host}:{_ended_pid()}:demo")
+    jobs.claim_next(_name_of(_ended_pid(), "demo"))
     assert jobs.requeue_orphans() == 1
     back = Job.objects.get(pk=job.pk)
     assert (back.status, back.claimed_by, back.attempts) == ("queued", "", 1)  # the interrupted try still counts
@@ -123,14 +128,28 @@ def test_jobs_held_by_a_live_process_or_another_host_are_left_to_the_timeout(db)
     mine = jobs.enqueue("record", {"n": 1})
     elsewhere = jobs.enqueue("record", {"n": 2})
     jobs.claim_next(jobs.default_worker_name())  # this very process: alive
-    jobs.claim_next(f"another-host.example:{_ended_pid()}")
+    jobs.claim_next(f"another-host.example:{_ended_pid()}:{jobs._pid_namespace()}")
     assert jobs.requeue_orphans() == 0
     assert {j.status for j in Job.objects.filter(pk__in=[mine.pk, elsewhere.pk])} == {"running"}
 
 
+def test_a_claim_from_another_pid_namespace_is_left_to_the_timeout(db):
+    # Containers can share a hostname without sharing pids: a pid we cannot see may still be running.
+    jobs.enqueue("record", {"n": 1})
+    elsewhere = _name_of(_ended_pid()).rsplit(":", 1)[0] + f":{int(jobs._pid_namespace()) + 1}"
+    jobs.claim_next(elsewhere)
+    assert jobs.requeue_orphans() == 0
+
+
+def test_a_hand_picked_worker_name_is_left_to_the_timeout(db):
+    jobs.enqueue("record", {"n": 1})
+    jobs.claim_next(f"{socket.gethostname()}:2")  # `alliance worker --name "$(hostname):2"`: 2 is not a pid
+    assert jobs.requeue_orphans() == 0
+
+
 def test_a_starting_worker_first_takes_back_what_a_stopped_demo_left_running(db):
     job = jobs.enqueue("record", {"n": 7})
-    jobs.claim_next(f"{socket.gethostname()}:{_ended_pid()}:demo")
+    jobs.claim_next(_name_of(_ended_pid(), "demo"))
     assert jobs.run_worker(once=True) == 1
     assert RAN == [7] and Job.objects.get(pk=job.pk).status == "done"
 

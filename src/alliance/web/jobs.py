@@ -4,8 +4,9 @@ Requests put slow work into the ``Job`` table with ``enqueue``; ``alliance worke
 (or the demo server's worker thread) runs ``run_worker``, which claims one row at a
 time with a conditional UPDATE, so two workers never run the same job, on SQLite and
 PostgreSQL alike. A job left ``running`` by a worker that died is claimed again once
-its claim is older than ``STALE_AFTER``; sooner when a worker starts on the same host
-and sees that the process named in the claim is gone (``requeue_orphans``), as when
+its claim is older than ``STALE_AFTER``; sooner when a worker starts on the same host, in
+the same PID namespace, and sees that the process named in the claim is gone
+(``requeue_orphans``), as when
 ``alliance demo`` was stopped in the middle of an analysis. Stopping (``stop`` set, e.g. on SIGTERM)
 lets the current job finish first.
 
@@ -43,9 +44,20 @@ HANDLERS: dict[str, str] = {
 }
 
 
+def _pid_namespace() -> str:
+    """This process's PID namespace ('' where there is none to read, e.g. not on Linux)."""
+    try:
+        return str(os.stat("/proc/self/ns/pid").st_ino)
+    except OSError:
+        return ""
+
+
 def default_worker_name(role: str = "") -> str:
-    """``host:pid`` (``host:pid:role`` with a role): who holds a claim, and whether it still lives."""
-    name = f"{socket.gethostname()}:{os.getpid()}"
+    """``host:pid:pidns`` (then ``:role``): who holds a claim, and where its pid means something.
+
+    The PID namespace matters because containers may share a hostname but not their pids.
+    """
+    name = f"{socket.gethostname()}:{os.getpid()}:{_pid_namespace()}"
     return f"{name}:{role}" if role else name
 
 
@@ -60,23 +72,27 @@ def _pid_alive(pid: int) -> bool:
 
 
 def requeue_orphans() -> int:
-    """Put back in the queue the running jobs claimed by a process of this host that has ended.
+    """Put back in the queue the running jobs claimed by an ended process that this one can see.
 
-    Only claims named ``host:pid[:role]`` with this host's name are judged; any other claim
+    Only claims named by ``default_worker_name`` with this host's name and this process's PID
+    namespace are judged (there a pid that is gone means the worker is gone); any other claim
     waits for ``STALE_AFTER`` as before. Returns how many jobs were put back.
     """
-    host = socket.gethostname()
+    host, namespace = socket.gethostname(), _pid_namespace()
+    if not namespace:
+        return 0
     put_back = 0
     running = Job.objects.filter(status=Job.Status.RUNNING, claimed_by__startswith=f"{host}:")
     for pk, claimed_by, claimed_at in running.values_list("pk", "claimed_by", "claimed_at"):
-        pid = claimed_by[len(host) + 1 :].split(":", 1)[0]
-        if not pid.isdigit() or _pid_alive(int(pid)):
+        parts = claimed_by[len(host) + 1 :].split(":")
+        if len(parts) < 2 or not parts[0].isdigit() or parts[1] != namespace or _pid_alive(int(parts[0])):
             continue
         # Conditional, like a claim: a worker that took the row meanwhile keeps it.
-        put_back += Job.objects.filter(pk=pk, status=Job.Status.RUNNING, claimed_at=claimed_at).update(
+        if Job.objects.filter(pk=pk, status=Job.Status.RUNNING, claimed_at=claimed_at).update(
             status=Job.Status.QUEUED, claimed_by="", claimed_at=None
-        )
-        logger.info("job requeued id=%s reason=worker-gone", pk)
+        ):
+            put_back += 1
+            logger.info("job requeued id=%s reason=worker-gone", pk)
     return put_back
 
 
