@@ -38,9 +38,11 @@ logger = logging.getLogger("alliance.checkins")
 PROGRESS_VIEW_DAYS = 14
 DEFAULT_INSTRUMENTS = ("relationship-checkin",)
 
+
 def hash_token(token: str) -> str:
     """Only this hash is stored, so a copy of the database cannot be turned back into links."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
 
 def create_link(
     client: Client,
@@ -72,10 +74,12 @@ def create_link(
     logger.info("checkin.link_created link=%s client=%s", link.pk, client.pk)
     return link, token
 
+
 def find_link(token: str) -> CheckinLink | None:
     if not token or len(token) > 100:
         return None
     return CheckinLink.objects.select_related("client").filter(token_hash=hash_token(token)).first()
+
 
 def link_state(link: CheckinLink, now=None) -> str:
     """"open", "used" or "expired"."""
@@ -84,6 +88,7 @@ def link_state(link: CheckinLink, now=None) -> str:
     if link.expires_at <= (now or timezone.now()):
         return "expired"
     return "open"
+
 
 @dataclass
 class Submission:
@@ -94,6 +99,7 @@ class Submission:
     critical: bool = False
     # instrument id -> 1-based positions the client still needs to answer (status "incomplete")
     missing: dict[str, list[int]] = field(default_factory=dict)
+
 
 def submit(
     link_id,
@@ -141,6 +147,7 @@ def submit(
     logger.info("checkin.submitted link=%s client=%s responses=%d", link.pk, link.client_id, len(responses))
     return Submission(status="saved", responses=responses, critical=critical)
 
+
 def _recompute_safely(client: Client, now) -> None:
     """Alerts are recomputed with the answers, but a fault there must never lose the answers themselves."""
     try:
@@ -148,6 +155,7 @@ def _recompute_safely(client: Client, now) -> None:
             recompute_alerts(client, now=now)
     except Exception:  # noqa: BLE001 - logged by id; the next submit or contact save recomputes
         logger.exception("checkin.alerts_failed client=%s", client.pk)
+
 
 def _store(link: CheckinLink, instrument_id: str, result, extra: Sequence[int | None], now) -> CheckinResponse:
     response = CheckinResponse.objects.create(
@@ -167,9 +175,11 @@ def _store(link: CheckinLink, instrument_id: str, result, extra: Sequence[int | 
     )
     return response
 
+
 def scored_answers(response: CheckinResponse) -> tuple[int | None, ...]:
     """The scored items' answers, from the stored score (unscored items are stored after them)."""
     return tuple(response.score.get("answers") or ())
+
 
 # --- history and alerts --------------------------------------------------------------------------
 
@@ -177,6 +187,7 @@ CANCELLED_BY = {
     Contact.Attendance.CANCELLED_BY_CLIENT: "client",
     Contact.Attendance.CANCELLED_BY_PRACTITIONER: "practitioner",
 }
+
 
 def client_history(client: Client, now=None) -> measures.ClientHistory:
     """The client's check-ins (answered, and links that expired unanswered) and past contacts."""
@@ -195,6 +206,7 @@ def client_history(client: Client, now=None) -> measures.ClientHistory:
     ]
     return measures.ClientHistory(checkins=checkins, contacts=contacts)
 
+
 def alert_settings(client: Client, history: measures.ClientHistory) -> measures.AlertSettings:
     """The agency's crisis text, and expected-change bands from its own past clients when there are enough."""
     agency = AgencySettings.current()
@@ -210,6 +222,7 @@ def alert_settings(client: Client, history: measures.ClientHistory) -> measures.
             past_outcomes(instrument_id, exclude=client), first.severity, instrument_id=instrument_id
         )
     return measures.AlertSettings(crisis_text={"en": agency.crisis_text}, expected=expected)
+
 
 def past_outcomes(instrument_id: str, exclude: Client | None = None) -> list[measures.PastOutcome]:
     """First and last totals of the agency's closed clients on one instrument."""
@@ -228,8 +241,10 @@ def past_outcomes(instrument_id: str, exclude: Client | None = None) -> list[mea
         lasts[client_id] = total
     return [measures.PastOutcome(instrument_id, firsts[c], lasts[c]) for c in firsts if c in lasts]
 
+
 # A critical answer stays open until a person has followed it up, even after a calmer check-in.
 KEEP_UNTIL_FOLLOWED_UP = {"critical_item"}
+
 
 @dataclass
 class AlertUpdate:
@@ -237,6 +252,7 @@ class AlertUpdate:
     updated: int = 0
     resolved: int = 0
     current: list[measures.Alert] = field(default_factory=list)
+
 
 def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     """Upsert the core's alerts for this client by (kind, key) and resolve those that no longer apply."""
@@ -271,6 +287,7 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     )
     return update
 
+
 def crisis_text_for(language: str) -> str:
     """What a client in crisis reads, in their link's language wherever the agency or the core has it.
 
@@ -294,6 +311,7 @@ def mark_followed_up(alert: Alert, user, now=None) -> None:
     alert.resolved_by = user
     alert.save(update_fields=["resolved_at", "resolved_by"])
 
+
 class _Recompute:
     """An on-commit callback that knows its client, so one transaction recomputes each client once."""
 
@@ -306,6 +324,7 @@ class _Recompute:
         client = Client.objects.filter(pk=self.client_id).first()
         if client is not None:
             recompute_alerts(client)
+
 
 def on_contact_saved(sender, instance: Contact, raw: bool = False, using: str = "default", **kwargs) -> None:
     """post_save receiver: a missed contact can open (or close) the missed-contacts alert."""
