@@ -260,11 +260,13 @@ def test_any_input_gives_rows_or_problems_that_name_the_file_never_a_crash(data)
         assert lines == sorted(set(lines)) and all(line >= 2 for line in lines)
 
 
-CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.just("\n"), max_size=12).map(str.strip)
+ONE_LINE = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+CELL = st.text(ONE_LINE | st.just("\n"), max_size=12).map(str.strip)
+NAME = st.text(ONE_LINE, max_size=12).map(str.strip).filter(bool)  # only an address may run over lines (I023)
 
 
 @given(
-    rows=st.lists(st.tuples(CELL.filter(bool), CELL), min_size=1, max_size=6),
+    rows=st.lists(st.tuples(NAME, CELL), min_size=1, max_size=6),
     delimiter=st.sampled_from([",", ";"]),
     newline=st.sampled_from(["\n", "\r\n"]),
 )
