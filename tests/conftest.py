@@ -31,6 +31,14 @@ def pytest_configure(config):
 
 
 @pytest.fixture
+def personas(db):
+    """The people every records test needs (tests/personas.py), for web and CLI tests alike."""
+    from tests.personas import build_personas  # imports Django models: only once Django is set up
+
+    return build_personas()
+
+
+@pytest.fixture
 def data_dir() -> Path:
     return DATA_DIR
 

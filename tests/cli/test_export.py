@@ -13,13 +13,7 @@ from typer.testing import CliRunner
 from alliance.cli.main import app
 from alliance.records import checkin_service
 from alliance.records.models import AuditEntry
-from tests.personas import build_personas
 from tests.web.checkin_helpers import new_link
-
-
-@pytest.fixture
-def personas(db):
-    return build_personas()
 
 
 @pytest.fixture

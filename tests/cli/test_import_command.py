@@ -7,12 +7,6 @@ from typer.testing import CliRunner
 
 from alliance.cli.main import app
 from alliance.records.models import AuditEntry, Client
-from tests.personas import build_personas
-
-
-@pytest.fixture
-def personas(db):
-    return build_personas()
 
 
 @pytest.fixture

@@ -1,8 +1,0 @@
-import pytest
-
-from tests.personas import build_personas
-
-
-@pytest.fixture
-def personas(db):
-    return build_personas()
