@@ -43,7 +43,6 @@ class Row:
 
 @dataclass
 class Table:
-    columns: list[str]
     rows: list[Row]
 
 
@@ -139,7 +138,7 @@ def read_table(text: str, name: str, known: tuple[str, ...], required: str = "na
         raise FileRefused(problem("I004", path=name))
     if not rows and not problems:
         raise FileRefused(problem("I010", path=name, line=header_line))
-    return Table([c for c in header if c], rows), problems
+    return Table(rows), problems
 
 
 def _header(cells, line, name, known, required, found: list[ImportProblem]) -> list[str | None]:
