@@ -1,18 +1,32 @@
-"""The demo's check-ins: months of answers, with a rupture, a deterioration, a recovery and a critical answer weeks ago."""
+"""The demo's check-ins: months of answers, with a rupture, a deterioration, a recovery and a critical answer weeks ago.
 
-from datetime import timedelta
+The demo is built under a controlled clock at several hours of the day (and on another
+day), because its stories once depended on the hour it was built: the suite went red in
+the afternoon.
+"""
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from alliance import measures
 from alliance.records.demo import build_demo
-from alliance.records.models import Alert, CheckinAnswer, CheckinResponse, Client, Team, User
+from alliance.records.models import Alert, CheckinAnswer, CheckinResponse, Client, Contact, Team, User
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+BUILT_AT = (
+    datetime(2026, 11, 29, 3, 5, tzinfo=UTC),  # before anyone's working day
+    datetime(2026, 11, 29, 13, 30, tzinfo=UTC),  # the afternoon, when the suite used to go red
+    datetime(2026, 11, 29, 23, 55, tzinfo=UTC),  # just before midnight
+    datetime(2027, 3, 1, 17, 0, tzinfo=UTC),  # another day (after a short month)
+)
+
+
+@pytest.fixture(scope="module", params=BUILT_AT, ids=lambda when: when.strftime("%Y-%m-%dT%H:%M"))
+def demo(request, django_db_setup, django_db_blocker):
+    with time_machine.travel(request.param, tick=False), django_db_blocker.unblock():
         world = build_demo()
         yield world
         # Built outside the per-test transactions, so tidy up for the tests that follow.
@@ -55,3 +69,26 @@ def test_the_demo_has_a_client_who_recovered_on_the_phq_9(demo):
         if len(totals) >= 2 and measures.change("phq-9", totals[0], totals[-1]).category == "recovered":
             recovered.append(client)
     assert recovered
+
+
+@pytest.mark.django_db
+def test_the_demo_plans_its_next_contacts_in_working_hours(demo):
+    planned = Contact.objects.filter(client__is_demo=True, attendance=Contact.Attendance.PLANNED)
+    assert planned.exists()
+    assert all(9 <= timezone.localtime(c.starts_at).hour <= 17 for c in planned)
+    assert all(c.starts_at > timezone.now() for c in planned)
+
+
+@pytest.mark.django_db
+def test_the_demo_tells_the_same_stories_whatever_the_hour_it_is_built(demo):
+    """Every build (each hour of BUILT_AT) yields the same check-ins, relative to its own day."""
+    day = timezone.localtime(timezone.now()).replace(hour=0, minute=0, second=0, microsecond=0)
+    shape = sorted(
+        (str(day - r.submitted_at), r.instrument_id, r.total)
+        for r in CheckinResponse.objects.filter(client__practitioner__username="demo-practitioner")
+    )
+    first = _SHAPES.setdefault("first", shape)
+    assert shape == first
+
+
+_SHAPES: dict = {}

@@ -82,7 +82,7 @@ class World:
     """What the demo built, so extensions can add to it."""
 
     rng: random.Random
-    today: datetime
+    today: datetime  # the start of the day the demo is built: everything before it is the past
     teams: dict[str, Team] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
     clients: list[Client] = field(default_factory=list)
@@ -118,8 +118,7 @@ def ensure_demo(progress=None) -> bool:
 @transaction.atomic
 def build_demo(seed: int = 20261129, progress=None) -> World:
     rng = random.Random(seed)
-    now = timezone.now()
-    world = World(rng=rng, today=now)
+    world = World(rng=rng, today=demo_day())
     north = builders.make_team("North Team", is_demo=True)
     river = builders.make_team("River Team", is_demo=True)
     world.teams = {"north": north, "river": river}
@@ -159,6 +158,16 @@ def build_demo(seed: int = 20261129, progress=None) -> World:
             raise
         module.extend(world)
     return world
+
+
+def demo_day() -> datetime:
+    """Midnight at the start of today (local time): the demo's calendar is anchored to it.
+
+    Building from the current instant made the stories depend on the hour (a check-in
+    answered "later today" was skipped and the seeded stream shifted), so the demo built in
+    the afternoon lost its rupture. From midnight, every hour of a day builds the same demo.
+    """
+    return timezone.localtime(timezone.now()).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _demo_client(world: World, practitioner: User, first: str, last: str, n: int) -> Client:
@@ -204,7 +213,8 @@ def _demo_client(world: World, practitioner: User, first: str, last: str, n: int
         i += 1
     if not closed and not stale:
         contacts.append(builders.make_contact(
-            client, starts_at=world.today + timedelta(days=rng.randint(1, 10), hours=2),
+            # Planned in working hours (09:00-16:00), not in the small hours.
+            client, starts_at=world.today + timedelta(days=rng.randint(1, 10), hours=9 + n % 8),
             attendance=Contact.Attendance.PLANNED, mode=Contact.Mode.IN_PERSON,
         ))
     world.contacts[client.pk] = contacts
