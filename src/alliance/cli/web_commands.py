@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
-import threading
 from typing import Optional
 
 import typer
@@ -39,33 +37,25 @@ def _start(migrate: bool = True) -> None:
         bootstrap.migrate()
 
 
-def _check_port(host: str, port: int) -> None:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind((host, port))
-        except OSError:
-            err_console.print(f"[bold red]Error:[/] port {port} on {host} is already in use. Try --port {port + 1}.")
-            raise typer.Exit(1) from None
+def _bind(host: str, port: int):
+    """The listening socket, bound before anything is printed; a port still in use is one sentence."""
+    from alliance.web.server import PortInUse, bind
+
+    try:
+        return bind(host, port)
+    except PortInUse:
+        err_console.print(f"[bold red]Error:[/] port {port} on {host} is already in use. Try --port {port + 1}.")
+        raise typer.Exit(1) from None
 
 
-def _serve(host: str, port: int, threads: int, with_worker: bool) -> None:
-    import waitress
+def _serve(sock, threads: int, with_worker: bool, processes: int = 1, worker_name: str = "serve") -> None:
+    from django.conf import settings
 
+    from alliance.web import server
     from alliance.web.wsgi import application
 
-    stop = threading.Event()
-    if with_worker:
-        try:
-            from alliance.web.jobs import default_worker_name, run_worker
-        except ModuleNotFoundError:
-            run_worker = default_worker_name = None
-        if run_worker:
-            worker = {"stop": stop, "name": default_worker_name("demo")}
-            threading.Thread(target=run_worker, kwargs=worker, daemon=True).start()
-    try:
-        waitress.serve(application, host=host, port=port, threads=threads, ident="Alliance", _quiet=True)
-    finally:
-        stop.set()
+    options = server.waitress_options(settings, threads)
+    server.serve(application, sock, options, processes=processes, with_worker=with_worker, worker_name=worker_name)
 
 
 def register(app: typer.Typer) -> None:
@@ -93,8 +83,7 @@ def register(app: typer.Typer) -> None:
             from django.conf import settings
 
             console.print("Demo data created." if built else "Demo data already present.")
-            if serve:
-                _check_port(host, port)
+            sock = _bind(host, port) if serve else None
             shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
             url = f"http://{shown}:{port}/"
             table = Table(title="Demo logins (password: " + DEMO_PASSWORD + ")", show_lines=False)
@@ -107,7 +96,7 @@ def register(app: typer.Typer) -> None:
             if not serve:
                 return
             console.print(f"Alliance is running at [bold]{url}[/] (Ctrl+C to stop)", highlight=False)
-            _serve(host, port, threads=8, with_worker=True)
+            _serve(sock, threads=8, with_worker=True, worker_name="demo")
 
     @app.command()
     def serve(
@@ -116,6 +105,7 @@ def register(app: typer.Typer) -> None:
         threads: int = typer.Option(8, min=1, help="Worker threads of the WSGI server (waitress)."),
         with_worker: bool = typer.Option(False, "--with-worker", help="Also run the background analysis worker in this process."),
         migrate: bool = typer.Option(True, "--migrate/--no-migrate", help="Apply database migrations first."),
+        processes: int = typer.Option(1, min=1, max=64, help="Server processes sharing the port (use one per core)."),
     ) -> None:
         """Serve Alliance for real with a production WSGI server (waitress). Needs SECRET_KEY."""
         with friendly_errors():
@@ -127,9 +117,10 @@ def register(app: typer.Typer) -> None:
             if settings.SECRET_KEY_EPHEMERAL:
                 raise ConfigError("S004")
             _start(migrate=migrate)
-            _check_port(host, port)
-            console.print(f"Alliance is running at [bold]http://{host}:{port}/[/]", highlight=False)
-            _serve(host, port, threads=threads, with_worker=with_worker)
+            sock = _bind(host, port)
+            shown = f"{processes} processes × {threads} threads" if processes > 1 else f"{threads} threads"
+            console.print(f"Alliance is running at [bold]http://{host}:{port}/[/] ({shown})", highlight=False)
+            _serve(sock, threads=threads, with_worker=with_worker, processes=processes)
 
     @app.command(name="migrate")
     def migrate_command() -> None:

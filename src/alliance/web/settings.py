@@ -110,6 +110,10 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 # last X-Forwarded-For entry (the one the proxy appended), or every login would share the proxy's address.
 BEHIND_PROXY = env_bool("ALLIANCE_BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# `alliance serve` tells waitress to take those headers only from this address (waitress drops them otherwise).
+TRUSTED_PROXY = env_str("ALLIANCE_TRUSTED_PROXY", "127.0.0.1") or "127.0.0.1"
+# A health check straight to the server's port must not be redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
