@@ -53,7 +53,9 @@ def test_phq9_item_9_above_zero_gives_an_urgent_critical_item_alert_with_the_ans
     [alert] = alerts([phq(6, 0, item9=1)])
     assert (alert.kind, alert.urgency) == ("critical_item", "urgent")
     assert alert.evidence["item"] == 9 and alert.evidence["answer_text"] == "Several days"
-    assert "Several days" in alert.message and "today" in alert.message
+    assert "Several days" in alert.message and "as soon as you can" in alert.message
+    # The stored message stays true as it ages: how old it is is shown beside it, never "today" inside it.
+    assert "today" not in alert.message
 
 
 def test_the_client_sees_the_agencys_own_crisis_text():
@@ -66,7 +68,7 @@ def test_any_drop_on_the_relationship_checkin_gives_a_relationship_drop_alert():
     found = alerts([checkin([4, 4, 4, 4, 4], 0), checkin([4, 4, 3, 4, 4], 1)])
     assert kinds(found) == ["relationship_drop"]
     assert found[0].evidence["before"]["total"] == 4 and found[0].evidence["after"]["total"] == 3.8
-    assert "We worked on what matters to me." in found[0].message
+    assert "lower on 'We worked on what matters to me'." in found[0].message
 
 
 def test_a_steady_perfect_relationship_checkin_gives_no_alert():

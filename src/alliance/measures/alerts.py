@@ -6,9 +6,10 @@ warm: an alert opens a conversation with the client, it is never a verdict on an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from alliance.errors import MeasureError
 from alliance.measures.change import change_on
@@ -28,7 +29,9 @@ KINDS = (
     "missed_checkins",
     "missed_contacts",
 )
+# The one ordering of alerts, used by every page: most urgent first, then most recent first.
 URGENCY_ORDER = {"urgent": 0, "attention": 1, "info": 2}
+URGENCY_WORDS = {"urgent": "Urgent", "attention": "Needs attention", "info": "For information"}
 
 DEFAULT_CRISIS_TEXT = {
     "en": (
@@ -63,6 +66,7 @@ class Alert:
     evidence: dict[str, Any]
     key: str  # same kind + key is the same alert, so recomputing never duplicates it
     instrument_id: str | None = None
+    when: str = ""  # ISO date of the event behind the alert (the latest answer, the last missed contact)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -109,7 +113,67 @@ def alerts(
             found += _outcome(instrument, scored, contacts, settings)
     found += _missed_checkins(checkins, settings)
     found += _missed_contacts(contacts, settings)
-    return sorted(found, key=lambda a: (URGENCY_ORDER[a.urgency], KINDS.index(a.kind)))
+    return most_urgent_first(sorted(found, key=lambda a: KINDS.index(a.kind)))
+
+
+T = TypeVar("T")
+
+
+def urgency_rank(urgency: str) -> int:
+    """0 for urgent, 1 for needs attention, 2 for information; anything unknown after those."""
+    return URGENCY_ORDER.get(urgency, len(URGENCY_ORDER))
+
+
+def _timestamp(when: date | datetime | str | None) -> float:
+    if when is None or when == "":
+        return float("-inf")
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when) if len(when) > 10 else date.fromisoformat(when)
+    return (as_datetime(when) - datetime(1970, 1, 1)).total_seconds()
+
+
+def sort_key(urgency: str, when: date | datetime | str | None) -> tuple[int, float]:
+    """The ordering key of one alert: most urgent first, and within an urgency most recent first."""
+    return (urgency_rank(urgency), -_timestamp(when))
+
+
+def most_urgent_first(
+    items: Iterable[T],
+    urgency: Callable[[T], str] = lambda a: a.urgency,
+    when: Callable[[T], date | datetime | str | None] = lambda a: a.when,
+) -> list[T]:
+    """``items`` in the one alert ordering (stable, so equal keys keep their order)."""
+    return sorted(items, key=lambda a: sort_key(urgency(a), when(a)))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 question', '2 questions'."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def age_text(when: date | datetime, now: date | datetime) -> str:
+    """How old an alert is, in words: 'today', 'yesterday', '3 days ago', '5 weeks ago', '2 months ago'."""
+    then = when.date() if isinstance(when, datetime) else when
+    today = now.date() if isinstance(now, datetime) else now
+    days = (today - then).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{plural(days, 'day')} ago"
+    if days < 61:
+        return f"{plural(days // 7, 'week')} ago"
+    return f"{plural(days // 30, 'month')} ago"
+
+
+def _the_last(count: int, noun: str) -> str:
+    return f"The last {noun}" if count == 1 else f"The last {plural(count, noun)}"
+
+
+def _quoted(texts: Iterable[str]) -> str:
+    """Item wordings in a sentence: each quoted without its own closing full stop (no '..')."""
+    return "; ".join(f"'{t.rstrip(' .')}'" for t in texts)
 
 
 def _answer_text(instrument: Instrument, value: int | None) -> str:
@@ -129,9 +193,9 @@ def _critical(instrument: Instrument, latest: tuple[CheckinRecord, Score]) -> li
                 kind="critical_item",
                 urgency="urgent",
                 message=(
-                    f"On {day(record.when)} the client answered '{answer}' to {instrument.name} item {c.item} "
-                    f"({c.reason}). They were shown the agency's crisis information straight away. "
-                    "Please reach out to them today and follow your agency's safety procedure."
+                    f"On {day(record.when)} the client answered '{answer}' to {instrument.name} question {c.item}, "
+                    f"about {c.reason}. They were shown the agency's crisis information straight away. "
+                    "Please reach out to them as soon as you can and follow your agency's safety procedure."
                 ),
                 evidence={
                     "instrument": instrument.id,
@@ -143,67 +207,80 @@ def _critical(instrument: Instrument, latest: tuple[CheckinRecord, Score]) -> li
                 },
                 key=f"{instrument.id}:{day(record.when)}:item{c.item}",
                 instrument_id=instrument.id,
+                when=day(record.when),
             )
         )
     return out
 
 
 def _relationship(instrument: Instrument, scored: list[tuple[CheckinRecord, Score]]) -> list[Alert]:
+    """One check-in, at most one alert: a low check-in that is also a drop is one rupture, said once."""
     record, latest = scored[-1]
-    out = []
     scale_top = f"{instrument.max_answer:g}"
+    previous = scored[-2] if len(scored) >= 2 and latest.total < scored[-2][1].total else None
+    lower: list[str] = []
+    if previous is not None:
+        lower = [
+            instrument.items[n].text["en"]
+            for n, (a, b) in enumerate(zip(previous[1].answers, latest.answers))
+            if a is not None and b is not None and b < a
+        ]
     if latest.worth_a_conversation:
         low = [instrument.items[n - 1].text["en"] for n in latest.low_items]
-        detail = f", with 'A little' or less on: {'; '.join(low)}" if low else ""
-        out.append(
+        detail = f", with 'A little' or less on {_quoted(low)}" if low else ""
+        drop = ""
+        evidence: dict[str, Any] = {
+            "instrument": instrument.id,
+            "when": day(record.when),
+            "answers": list(latest.answers),
+            "total": latest.total,
+            "threshold": dict(instrument.conversation_threshold or {}),
+            "low_items": list(latest.low_items),
+        }
+        if previous is not None:
+            prev_record, prev = previous
+            drop = f" It was {prev.total:g} on {day(prev_record.when)}."
+            evidence["before"] = {"when": day(prev_record.when), "answers": list(prev.answers), "total": prev.total}
+            evidence["after"] = {"when": day(record.when), "answers": list(latest.answers), "total": latest.total}
+            del evidence["answers"]
+        return [
             Alert(
                 kind="relationship_low",
                 urgency="attention",
                 message=(
                     f"The relationship check-in on {day(record.when)} averaged {latest.total:g} out of {scale_top}"
-                    f"{detail}. It is worth asking, openly and without defending, what would make your work "
+                    f"{detail}.{drop} It is worth asking, openly and without defending, what would make your work "
                     "together fit them better."
                 ),
-                evidence={
-                    "instrument": instrument.id,
-                    "when": day(record.when),
-                    "answers": list(latest.answers),
-                    "total": latest.total,
-                    "threshold": dict(instrument.conversation_threshold or {}),
-                    "low_items": list(latest.low_items),
-                },
+                evidence=evidence,
                 key=f"{instrument.id}:{day(record.when)}:low",
                 instrument_id=instrument.id,
+                when=day(record.when),
             )
+        ]
+    if previous is None:
+        return []
+    prev_record, prev = previous
+    detail = f"; lower on {_quoted(lower)}" if lower else ""
+    return [
+        Alert(
+            kind="relationship_drop",
+            urgency="info",
+            message=(
+                f"The relationship check-in went from {prev.total:g} on {day(prev_record.when)} to "
+                f"{latest.total:g} on {day(record.when)} (out of {scale_top}){detail}. Top answers are "
+                "common, so any drop is a gentle conversation opener, not a verdict."
+            ),
+            evidence={
+                "instrument": instrument.id,
+                "before": {"when": day(prev_record.when), "answers": list(prev.answers), "total": prev.total},
+                "after": {"when": day(record.when), "answers": list(latest.answers), "total": latest.total},
+            },
+            key=f"{instrument.id}:{day(record.when)}:drop",
+            instrument_id=instrument.id,
+            when=day(record.when),
         )
-    if len(scored) >= 2:
-        prev_record, previous = scored[-2]
-        if latest.total < previous.total:
-            lower = [
-                instrument.items[n].text["en"]
-                for n, (a, b) in enumerate(zip(previous.answers, latest.answers))
-                if a is not None and b is not None and b < a
-            ]
-            detail = f"; lower on: {'; '.join(lower)}" if lower else ""
-            out.append(
-                Alert(
-                    kind="relationship_drop",
-                    urgency="info",
-                    message=(
-                        f"The relationship check-in went from {previous.total:g} on {day(prev_record.when)} to "
-                        f"{latest.total:g} on {day(record.when)} (out of {scale_top}){detail}. Top answers are "
-                        "common, so any drop is a gentle conversation opener, not a verdict."
-                    ),
-                    evidence={
-                        "instrument": instrument.id,
-                        "before": {"when": day(prev_record.when), "answers": list(previous.answers), "total": previous.total},
-                        "after": {"when": day(record.when), "answers": list(latest.answers), "total": latest.total},
-                    },
-                    key=f"{instrument.id}:{day(record.when)}:drop",
-                    instrument_id=instrument.id,
-                )
-            )
-    return out
+    ]
 
 
 def _outcome(
@@ -237,6 +314,7 @@ def _outcome(
                 evidence=evidence,
                 key=f"{instrument.id}:{key_tail}:deterioration",
                 instrument_id=instrument.id,
+                when=day(last_record.when),
             )
         )
     # Someone who started below caseness has no clinical change to make: never "not improving".
@@ -251,13 +329,14 @@ def _outcome(
                 kind="not_improving",
                 urgency="attention",
                 message=(
-                    f"After {contact_count} contacts, {instrument.name} has not reliably improved "
+                    f"After {plural(contact_count, 'contact')}, {instrument.name} has not reliably improved "
                     f"({first.total:g} then, {last.total:g} now; a reliable change is {result.threshold:g} points). "
                     "This can be a good moment to review the plan together with the client."
                 ),
                 evidence={**evidence, "contacts": contact_count, "after_contacts": settings.not_improving_after_contacts},
                 key=f"{instrument.id}:{key_tail}:not_improving",
                 instrument_id=instrument.id,
+                when=day(last_record.when),
             )
         )
     bands = settings.expected.get(instrument.id)
@@ -274,6 +353,7 @@ def _outcome(
                 evidence={**evidence, "expected": bands.to_dict()},
                 key=f"{instrument.id}:{key_tail}:below_expected",
                 instrument_id=instrument.id,
+                when=day(last_record.when),
             )
         )
     return out
@@ -304,11 +384,12 @@ def _missed_checkins(checkins: list[CheckinRecord], settings: AlertSettings) -> 
             kind="missed_checkins",
             urgency="attention",
             message=(
-                f"The last {len(run)} check-ins ({', '.join(dates)}) were not answered. Showing up matters: "
+                f"{_the_last(len(run), 'check-in')} ({', '.join(dates)}) went unanswered. Showing up matters: "
                 "it may help to ask whether the check-in still works for them, or what would make it easier."
             ),
             evidence={"missed": dates},
             key=f"checkins:{dates[0]}",
+            when=dates[-1],
         )
     ]
 
@@ -325,12 +406,13 @@ def _missed_contacts(contacts: list[ContactRecord], settings: AlertSettings) -> 
             kind="missed_contacts",
             urgency="attention",
             message=(
-                f"The last {len(run)} contacts ({', '.join(dates)}) were missed. Showing up matters: a friendly "
+                f"{_the_last(len(run), 'contact')} ({', '.join(dates)}) {'was' if len(run) == 1 else 'were'} missed. Showing up matters: a friendly "
                 "call to ask how they are, and what would make it easier to come, may help."
             ),
             evidence={
                 "missed": [{"when": day(c.when), "cancelled_by": c.cancelled_by} for c in run],
             },
             key=f"contacts:{dates[0]}",
+            when=dates[-1],
         )
     ]
