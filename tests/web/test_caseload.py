@@ -51,9 +51,11 @@ def test_the_supervisor_sees_the_teams_clients_with_their_practitioner_but_not_o
     assert "Add a client" not in text
 
 
-def test_the_administrator_is_pointed_to_administration_and_sees_no_client_records(client, personas):
+def test_the_administrator_gets_an_admin_home_with_no_client_records(client, personas):
     text = visible_text(signed_in(client, personas.admin).get("/"))
-    assert "Use <a href=\"/admin/\">Administration</a>" in text
+    assert "<h1>Administration home</h1>" in text
+    assert "Who needs attention today" not in text and "Nobody needs particular attention" not in text
+    assert 'href="/admin/records/agencysettings/1/change/"' in text
     assert "Casey" not in text
 
 

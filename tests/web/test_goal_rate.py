@@ -67,3 +67,15 @@ def test_anyone_else_gets_not_found(client, personas, goal, who):
 @pytest.mark.parametrize("bad_id", BAD_IDS)
 def test_a_bad_id_is_not_found(client, personas, bad_id):
     assert signed_in(client, personas.practitioner).get(f"/goals/{bad_id}/rate/").status_code == 404
+
+
+def test_each_level_on_the_form_reads_as_the_client_described_it(client, personas):
+    goal = builders.make_goal(
+        personas.client, "Sleep through the night", level_minus_2="Awake most nights", level_minus_1="Up a few times",
+        level_0="Three nights a week", level_plus_1="Most nights", level_plus_2="",
+    )
+    text = visible_text(signed_in(client, personas.practitioner).get(url(goal)))
+    assert "+1: Most nights (somewhat more than expected)</option>" in text
+    assert "\u22122: Awake most nights (much less than expected)</option>" in text
+    assert "+2: Much more than expected</option>" in text  # a level the client left blank
+    assert text.index("+2:") < text.index("0: Three nights a week") < text.index("\u22122:")

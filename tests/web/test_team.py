@@ -11,7 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from alliance.records import builders
-from alliance.records.models import Alert, AuditEntry, Client, ConversationAnalysis
+from alliance.records.models import AgencySettings, Alert, AuditEntry, Client, ConversationAnalysis
 
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in
 from tests.web.helpers import visible_text as raw_text
@@ -155,11 +155,13 @@ def _team_of(personas, count: int, start: int) -> None:
 def test_the_team_page_takes_a_pinned_number_of_queries_for_3_clients_as_for_30(client, personas, django_assert_num_queries):
     signed_in(client, personas.supervisor)
     _team_of(personas, 3, 0)
-    # Session, user, alerts, practitioners, analysed sessions, shared reflections, team clients, the team's name.
-    with django_assert_num_queries(8):
+    AgencySettings.current()
+    # Session, user, alerts, practitioners, analysed sessions, shared reflections, team clients, the team's name,
+    # the agency's settings (how long without contact needs attention).
+    with django_assert_num_queries(9):
         client.get("/team/")
     _team_of(personas, 27, 3)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert "Client 029" in visible_text(client.get("/team/"))
 
 

@@ -17,6 +17,7 @@ from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.access import visible_clients
 from alliance.records.models import AgencySettings, Alert, CheckinResponse, Client, Contact
+from alliance.web import status as status_rule
 
 RELATIONSHIP_INSTRUMENT = "relationship-checkin"
 OUTCOME_INSTRUMENTS = ("phq-9", "gad-7")
@@ -111,14 +112,8 @@ def _trends(client) -> list[OutcomeTrend]:
 
 
 def _attention_reasons(client, alerts, stale_after, now):
-    reasons = [(a.urgency, a.message) for a in alerts]
-    if client.status == Client.Status.ACTIVE and (client.last_contact_at is None or client.last_contact_at < stale_after):
-        if client.last_contact_at is None:
-            reasons.append(("attention", "No attended contact recorded yet."))
-        else:
-            reasons.append(("attention", f"No contact for {(now - client.last_contact_at).days} days."))
-    reasons.sort(key=lambda r: URGENCY_ORDER.get(r[0], 3))
-    return reasons
+    """(urgency, text) pairs by the one rule in alliance.web.status, shared with the client and team pages."""
+    return list(status_rule.attention(client, alerts, client.last_contact_at, stale_after=stale_after, now=now).reasons)
 
 
 def build_caseload(user, *, search: str = "", status: str = "active", practitioner: str = "", attention_only: bool = False) -> dict:
@@ -142,8 +137,10 @@ def build_caseload(user, *, search: str = "", status: str = "active", practition
         client.relationship_label = band_label(RELATIONSHIP_INSTRUMENT, client.relationship_severity or "")
         reasons = _attention_reasons(client, client.alert_list, stale_after, now)
         client.needs_attention = bool(reasons)
+        client.attention_reasons = reasons
+        client.attention_urgency = reasons[0].urgency if reasons else ""
         if reasons:
-            attention.append({"client": client, "reasons": reasons, "urgency": reasons[0][0]})
+            attention.append({"client": client, "reasons": reasons, "urgency": reasons[0].urgency})
     attention.sort(key=lambda item: (URGENCY_ORDER.get(item["urgency"], 3), item["client"].name))
     if attention_only:
         clients = [c for c in clients if c.needs_attention]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from alliance.records.access import reflections_visible_to
-from alliance.web import sections
+from alliance.web import sections, status
 from alliance.records.models import Alert, Contact, CulturalProfile, Goal, GoalRating, Reflection
 
 
@@ -35,6 +35,7 @@ def client_page_context(request, client, can_write: bool) -> dict:
         "goals": _goals(client),
         "profile": _profile(client),
         "alerts": list(Alert.objects.filter(client=client, resolved_at__isnull=True)),
+        "attention": status.attention_for([client])[client.pk],  # the caseload's and team's rule
         "attendance": Contact.Attendance,
         "goal_status": Goal.Status,
     }

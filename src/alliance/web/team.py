@@ -9,11 +9,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from alliance.records.access import reflections_visible_to
-from alliance.records.models import Alert, Client, Reflection, Role, User
+from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
+from alliance.web import status
 from alliance.web.practice import Trend, analysed_rows, relationship_trend, skill_trends, window_start
 
 URGENCY_RANK = Case(
@@ -58,8 +60,9 @@ def team_practitioners(team_id):
 def team_overview(supervisor) -> dict:
     require_supervisor(supervisor)
     team_id = supervisor.team_id
+    # Closed clients leave the team's list (alliance.web.status): their alerts stay on their own page.
     alerts = list(
-        Alert.objects.filter(client__team_id=team_id, resolved_at__isnull=True)
+        Alert.objects.filter(client__team_id=team_id, client__status=Client.Status.ACTIVE, resolved_at__isnull=True)
         .select_related("client", "client__practitioner")
         .annotate(rank=URGENCY_RANK)
         .order_by("rank", "-created_at")
@@ -82,8 +85,29 @@ def team_overview(supervisor) -> dict:
         .select_related("author", "contact", "contact__client")
         .order_by("-created_at")[:20]
     )
-    clients = list(Client.objects.filter(team_id=team_id).select_related("practitioner").order_by("name"))
-    return {"team": supervisor.team, "alerts": alerts, "practitioners": summaries, "shared_reflections": shared, "clients": clients}
+    clients = list(
+        Client.objects.filter(team_id=team_id).select_related("practitioner").order_by("name").annotate(
+            last_contact_at=Max("contacts__starts_at", filter=Q(contacts__attendance=Contact.Attendance.ATTENDED))
+        )
+    )
+    return {
+        "team": supervisor.team, "alerts": alerts, "practitioners": summaries, "shared_reflections": shared, "clients": clients,
+        "other_reasons": _other_reasons(clients, alerts),
+    }
+
+
+def _other_reasons(clients, alerts) -> list[tuple]:
+    """(client, reason) for what needs attention besides alerts (no recent contact), by the caseload's own rule."""
+    now = timezone.now()
+    stale_after = status.stale_before(now)
+    by_client: dict = {}
+    for alert in alerts:
+        by_client.setdefault(alert.client_id, []).append(alert)
+    found = []
+    for client in clients:
+        result = status.attention(client, by_client.get(client.pk, []), client.last_contact_at, stale_after=stale_after, now=now)
+        found += [(client, reason) for reason in result.reasons if reason.alert is None]
+    return found
 
 
 def practitioner_detail(supervisor, practitioner_id) -> dict:

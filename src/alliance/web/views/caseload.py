@@ -1,12 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from alliance.records.models import Role
+from alliance.web.admin_home import admin_home
 from alliance.web.caseload import build_caseload
 
 
 @login_required
 def caseload(request):
-    """The practitioner's caseload (a supervisor's: the team's), who needs attention first."""
+    """The practitioner's caseload (a supervisor's: the team's), who needs attention first; an admin's home."""
+    if request.user.role == Role.ADMIN:
+        return render(request, "alliance/admin_home.html", admin_home())
     data = build_caseload(
         request.user,
         search=request.GET.get("q", "").strip(),

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from alliance.measures.gas import LEVEL_NAMES, format_level
 from alliance.records.access import get_client_for_user, get_goal_for_user
 from alliance.web.forms import GoalForm, GoalRatingForm
 from alliance.web.views.form_pages import save_or_show, save_with
@@ -38,6 +39,7 @@ def goal_edit(request, goal_id):
 def goal_rate(request, goal_id):
     goal, _ = get_goal_for_user(request.user, goal_id, write=True, action=None)
     form = GoalRatingForm(request.POST or None, initial={"rated_on": timezone.localdate(), "level": 0})
+    form.fields["level"].widget.choices = level_choices(goal)
     return save_or_show(
         request, form, client_id=goal.client_id,
         save=save_with(goal=goal, created_by=request.user),
@@ -45,3 +47,13 @@ def goal_rate(request, goal_id):
         done=lambda rating: redirect("client_detail", client_id=goal.client_id),
         page={"title": "Where does this goal stand today?", "intro": goal.text, "cancel_url": f"/clients/{goal.client_id}/"},
     )
+
+
+def level_choices(goal) -> list[tuple[int, str]]:
+    """Each level with what it looks like in the client's words, best first: "+1: Sleeping through most nights"."""
+    texts = goal.level_texts()
+    return [
+        (level, f"{format_level(level)}: {texts[level] or LEVEL_NAMES[level].capitalize()}"
+         + (f" ({LEVEL_NAMES[level]})" if texts[level] else ""))
+        for level in sorted(texts, reverse=True)
+    ]
