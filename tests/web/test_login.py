@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.utils import timezone
@@ -17,6 +16,7 @@ from tests.web.helpers import visible_text
 
 URL = "/accounts/login/"
 LOCKED = "Too many unsuccessful attempts. Please wait {minutes} minutes and try again."
+SLOW_DOWN = "Too many unsuccessful attempts for this username. Please wait {seconds} seconds and try again."
 WRONG = "Please enter a correct username and password. Note that both fields may be case-sensitive."
 
 
@@ -56,17 +56,42 @@ def test_a_wrong_password_is_refused_with_a_plain_message_and_noted(client, pers
     assert "_auth_user_id" not in client.session
 
 
-def test_after_too_many_failures_even_the_right_password_waits_for_the_window_to_pass(client, personas):
-    limit = django_settings.LOGIN_FAILURE_LIMIT
+def test_after_too_many_failures_for_a_username_each_try_waits_and_then_the_right_password_passes(client, personas):
+    limit, delay = django_settings.LOGIN_FAILURE_LIMIT, django_settings.LOGIN_FAILURE_DELAY_SECONDS
     with time_machine.travel(timezone.now(), tick=False) as traveller:
-        for _ in range(limit):
-            sign_in(client, "pat", "wrong-password-again")
-        response = sign_in(client, "pat", PASSWORD)
-        minutes = django_settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
-        assert response.context["form"].non_field_errors() == [LOCKED.format(minutes=minutes)]
+        for i in range(limit):
+            sign_in(client, "pat", "wrong-password-again", address=f"10.0.1.{i}")
+        response = sign_in(client, "pat", PASSWORD, address="10.0.2.1")
+        assert response.context["form"].non_field_errors() == [SLOW_DOWN.format(seconds=delay)]
         assert "_auth_user_id" not in client.session
-        traveller.shift(timedelta(seconds=django_settings.LOGIN_FAILURE_WINDOW_SECONDS + 1))
-        assert sign_in(client, "pat", PASSWORD).status_code == 302
+        traveller.shift(timedelta(seconds=delay + 1))
+        assert sign_in(client, "pat", PASSWORD, address="10.0.2.1").status_code == 302
+
+
+def test_a_stranger_guessing_a_colleagues_password_cannot_lock_the_colleague_out(client, personas):
+    delay = django_settings.LOGIN_FAILURE_DELAY_SECONDS
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        # The stranger keeps guessing as fast as they are allowed, for the whole window.
+        for _ in range(django_settings.LOGIN_FAILURE_WINDOW_SECONDS // delay):
+            sign_in(client, "pat", "a-stranger-guessing", address="203.0.113.66")
+            traveller.shift(timedelta(seconds=delay + 1))
+        assert sign_in(client, "pat", PASSWORD, address="10.0.0.8").status_code == 302
+
+
+def test_a_wait_for_a_username_does_not_test_the_password(client, personas):
+    for _ in range(django_settings.LOGIN_FAILURE_LIMIT):
+        sign_in(client, "pat", "wrong-password-again", address="10.0.3.1")
+    before = LoginFailure.objects.count()
+    response = sign_in(client, "pat", "another-guess", address="10.0.3.2")
+    assert "Please wait" in response.context["form"].non_field_errors()[0]
+    assert LoginFailure.objects.count() == before
+
+
+def test_the_right_password_clears_the_usernames_failures(client, personas):
+    for _ in range(django_settings.LOGIN_FAILURE_LIMIT - 1):
+        sign_in(client, "pat", "wrong-password-again")
+    assert sign_in(client, "pat", PASSWORD).status_code == 302
+    assert not LoginFailure.objects.filter(username="pat").exists()
 
 
 def test_the_lockout_is_per_username_so_a_colleague_can_still_sign_in(client, personas):
@@ -75,10 +100,10 @@ def test_the_lockout_is_per_username_so_a_colleague_can_still_sign_in(client, pe
     assert sign_in(client, "sue", PASSWORD, address="10.0.0.3").status_code == 302
 
 
-def test_the_username_lockout_ignores_letter_case(client, personas):
+def test_the_username_delay_ignores_letter_case(client, personas):
     for _ in range(django_settings.LOGIN_FAILURE_LIMIT):
         sign_in(client, "PAT", "wrong-password-again")
-    response = sign_in(client, "pat", PASSWORD)
+    response = sign_in(client, "pat", PASSWORD, address="10.0.0.9")
     assert "Too many unsuccessful attempts" in response.context["form"].non_field_errors()[0]
 
 
@@ -86,7 +111,8 @@ def test_one_address_trying_many_usernames_is_locked_out_too(client, personas):
     for i in range(django_settings.LOGIN_FAILURE_LIMIT * 4):
         sign_in(client, f"guess{i}", "wrong-password-again", address="10.9.9.9")
     response = sign_in(client, "pat", PASSWORD, address="10.9.9.9")
-    assert "Too many unsuccessful attempts" in response.context["form"].non_field_errors()[0]
+    minutes = django_settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
+    assert response.context["form"].non_field_errors() == [LOCKED.format(minutes=minutes)]
     assert sign_in(client, "pat", PASSWORD, address="10.0.0.4").status_code == 302
 
 

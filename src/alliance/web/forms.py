@@ -7,26 +7,31 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from alliance.records.models import Client, Contact, CulturalProfile, Goal, GoalRating, Reflection
-from alliance.records.throttle import client_address, is_locked_out, note_failure
+from alliance.records.throttle import client_address, login_wait, note_failure, note_success
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "locked": "Too many unsuccessful attempts. Please wait %(minutes)s minutes and try again.",
+        "slow_down": "Too many unsuccessful attempts for this username. Please wait %(seconds)s seconds and try again.",
     }
 
     def clean(self):
         username = (self.data.get("username") or "").strip()
         address = client_address(self.request)
-        minutes = is_locked_out(username, address)
-        if minutes:
-            raise forms.ValidationError(self.error_messages["locked"], code="locked", params={"minutes": minutes})
+        wait = login_wait(username, address)
+        if wait and wait.reason == "address":
+            raise forms.ValidationError(self.error_messages["locked"], code="locked", params={"minutes": wait.minutes})
+        if wait:
+            raise forms.ValidationError(self.error_messages["slow_down"], code="slow_down", params={"seconds": wait.seconds})
         try:
-            return super().clean()
+            data = super().clean()
         except forms.ValidationError:
             note_failure(username, address)
             raise
+        note_success(username)
+        return data
 
 
 class DateInput(forms.DateInput):

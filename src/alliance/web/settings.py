@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "alliance.web.middleware.checkin_throttle",
 ]
 
 ROOT_URLCONF = "alliance.web.urls"
@@ -89,10 +90,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "caseload"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: this many failures for one username (or from one address) within
-# the window lock further attempts until the window passes.
+# Login throttling (records/throttle.py): four times this many failures from one address within the
+# window lock that address out; this many for one username slow it to one try per delay (the right
+# password still passes), so a stranger cannot lock a colleague out.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
+LOGIN_FAILURE_DELAY_SECONDS = env_int("LOGIN_FAILURE_DELAY_SECONDS", 30, minimum=1)
+# Check-in links that open nothing, from one address within the same window, before it must wait.
+CHECKIN_FAILURE_LIMIT = env_int("CHECKIN_FAILURE_LIMIT", 20, minimum=1)
 
 # Sessions and cookies: HttpOnly everywhere, Secure when served over HTTPS.
 HTTPS = env_bool("ALLIANCE_HTTPS", False)
@@ -135,6 +140,23 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Email (urgent alerts, escalation, digests, check-in links), sent by the jobs worker. Without
+# EMAIL_HOST, messages are printed to the console (what `alliance demo` shows); see docs/settings.md.
+EMAIL_HOST = env_str("EMAIL_HOST", "") or ""
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Alliance <alliance@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people use to reach Alliance, for the links in emails.
+ALLIANCE_BASE_URL = env_str("ALLIANCE_BASE_URL", "http://127.0.0.1:8000")
 
 # Uploaded transcripts bigger than this are refused with a message.
 ALLIANCE_MAX_UPLOAD_BYTES = env_int("ALLIANCE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024, minimum=1024)

@@ -46,8 +46,13 @@ class AuditEntry(models.Model):
 
 
 class LoginFailure(models.Model):
-    """One failed login, kept for throttling across processes."""
+    """One failed login (or a check-in link that opened nothing), kept for throttling across processes."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", "Sign-in"
+        CHECKIN = "checkin", "Check-in link"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LOGIN)
     username = models.CharField(max_length=150, db_index=True)
     address = models.CharField(max_length=64, blank=True, db_index=True)
