@@ -16,6 +16,13 @@ MESSAGES: dict[str, str] = {
     "G001": "{path}: no such file.",
     "G002": "{path}: could not be read as UTF-8 text ({detail}).",
     "G003": "Running a batch on Dask needs the batch extra: pip install 'alliance[batch]'.",
+    # --- alliance.batch and `alliance batch` (B) ---------------------------------
+    "B001": "{path}: no such file or folder.",
+    "B002": "{url}: Alliance could not read from this address ({detail}).",
+    "B003": "{path}: Alliance writes batch results as .jsonl or .parquet; give the output file one of these endings.",
+    "B004": "{path}: the results could not be written there ({detail}). Choose a folder that exists and that you can write to.",
+    "B005": "Could not reach the Dask scheduler at {address} ({detail}). Check that the scheduler is running and that the address is right.",
+    "B006": "Writing Parquet needs pyarrow, part of the batch extra: pip install 'alliance[batch]'.",
     # --- alliance.transcripts (T) ---------------------------------------------
     "T001": "{path}, line {line}: this is not UTF-8 text (byte {byte} at column {column}). Save the file as UTF-8 and try again.",
     "T002": "{path}, line 1: the file is empty (expected a session transcript).",
@@ -37,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "T018": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",
     "T019": "{path}: no speaker is called {names} (the speakers are {speakers}). Check the --practitioner name.",
     "T020": "{path}: {format!r} is not a transcript format (expected one of {expected}).",
+    "T021": "{path}, line {line}: a quote (\") opens here and is never closed, so the rest of the file would become one cell. Close the quote or remove it.",
     # --- alliance.coding (C) --------------------------------------------------
     "C001": "{path}: this is not an AnnoMI-format CSV; it lacks {missing} (expected the columns {expected}).",
     "C002": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",
@@ -49,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "C009": "{path}: the training data folder has no {name} (expected AnnoMI's train.csv and dev.csv). Set ALLIANCE_DATA_DIR or pass --data.",
     # --- alliance.analysis and `alliance analyze` (N) -------------------------
     "N001": "{path}: the report could not be written there ({detail}). Choose a folder that exists and that you can write to.",
+    "N002": "{path} is {size}, larger than the {limit} Alliance analyses at once. Split the transcript into parts, or raise ALLIANCE_MAX_UPLOAD_BYTES.",
     # --- alliance.measures (M) ------------------------------------------------
     "M001": "There is no instrument called '{instrument_id}'. Instruments you can use: {known}.",
     "M002": "{name} ({instrument_id}) cannot be used: its licence does not permit this use ({reason}). An agency that holds a licence can supply the instrument itself; see docs/measures.md.",

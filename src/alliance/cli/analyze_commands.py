@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from alliance.cli.common import console, err_console, friendly_errors
+from alliance.cli.limits import check_transcript_size
 from alliance.errors import AllianceError
 
 # Below this many turns coding takes a blink, so a progress bar would only flicker.
@@ -34,6 +35,8 @@ def analyze_command(
 
     if sum((as_json, html is not None, markdown)) > 1:
         raise typer.BadParameter("choose one of --json, --html OUT or --markdown.")
+    with friendly_errors():
+        check_transcript_size(file)
     with friendly_errors(), _progress() as progress:
         analysis = analyze(file, practitioner=practitioner or None, format=format, progress=progress)
     if as_json:

@@ -51,8 +51,10 @@ def read_csv(text: str, path: str) -> list[RawCue]:
         if column not in columns:
             found = ", ".join(n for n in names if n) or "nothing"
             raise ParseError("T009", path=path, column=column, expected=_EXPECTED_COLUMNS, found=found)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # Strict: a stray quote is an error on its line, never a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     cues: list[RawCue] = []
+    previous_end = 1
     try:
         next(reader)
         previous_end = reader.line_num
@@ -63,6 +65,8 @@ def read_csv(text: str, path: str) -> list[RawCue]:
                 continue
             cues.append(_cue(row, columns, path, line))
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ParseError("T021", path=path, line=previous_end + 1) from None
         raise ParseError("T012", path=path, line=reader.line_num, kind="CSV", detail=str(exc)) from None
     return cues
 
@@ -75,9 +79,12 @@ def _cue(row: list[str], columns: dict[str, int], path: str, line: int) -> RawCu
     speaker = clean_text(cell("speaker"))
     if not speaker:
         raise ParseError("T010", path=path, line=line, column="speaker", expected="the name of who is speaking")
+    said = clean_text(cell("text"))
+    if not said:
+        raise ParseError("T010", path=path, line=line, column="text", expected="what was said")
     return RawCue(
         speaker,
-        clean_text(cell("text")),
+        said,
         line,
         parse_table_time(cell("start"), path=path, line=line),
         parse_table_time(cell("end"), path=path, line=line),
