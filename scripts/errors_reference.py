@@ -11,6 +11,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 SECTIONS = {
     "G": "General",
+    "B": "Batch analysis (`alliance.batch`, `alliance batch`)",
     "T": "Transcripts (`alliance.transcripts`)",
     "C": "Coding (`alliance.coding`)",
     "A": "Analysis and reports",

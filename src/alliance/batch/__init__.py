@@ -1,12 +1,15 @@
-"""Batch analysis for agencies: the single-session ``analyze`` mapped over many transcripts.
+"""Batch analysis for agencies: the single-session analysis mapped over many transcripts.
 
 One bad transcript is reported and skipped, never stops the batch (STYLE.md 4). The same
-function runs in this process, or on Dask (a LocalCluster, or a real cluster by address)
-when the ``batch`` extra is installed. Nothing is re-implemented for scale.
+function (``work.run_partition``) runs in this process, or on Dask (a LocalCluster, or an
+agency's own cluster by address) when the ``batch`` extra is installed. Nothing is
+re-implemented for scale. docs/analysis.md ("Batch analysis") describes the outputs.
 """
 
 from __future__ import annotations
 
-from alliance.batch.run import BatchItem, BatchSummary, analyze_one, iter_transcripts, run_batch
+from alliance.batch.records import Record
+from alliance.batch.run import BatchSummary, WorkerStats, run_batch
+from alliance.batch.sources import SourceFile, find_sources, partition
 
-__all__ = ["BatchItem", "BatchSummary", "analyze_one", "iter_transcripts", "run_batch"]
+__all__ = ["BatchSummary", "Record", "SourceFile", "WorkerStats", "find_sources", "partition", "run_batch"]
