@@ -37,6 +37,7 @@ FEATURE_URLS = (
     "alliance.web.urls_checkins",
     "alliance.web.urls_conversations",
     "alliance.web.urls_practice",
+    "alliance.web.urls_exports",
 )
 for _name in FEATURE_URLS:
     try:

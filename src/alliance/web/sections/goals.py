@@ -47,7 +47,11 @@ def client_context(request, client, can_write: bool) -> dict:
     )
     for goal in goals:
         goal.level_rows = _levels(goal)
-        goal.rating_rows = [(r.rated_on, format_level(r.level)) for r in goal.rating_list]
+        texts = goal.level_texts()
+        goal.rating_rows = [  # the level in the client's words beside its number: "+1 (Sleeping through most nights)"
+            (r.rated_on, format_level(r.level) + (f" ({texts[r.level]})" if texts.get(r.level) else ""))
+            for r in goal.rating_list
+        ]
         goal.has_levels = any(goal.level_texts().values())
     series = gas_series(goals)
     chart = None
