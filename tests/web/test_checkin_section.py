@@ -50,10 +50,11 @@ def test_alerts_show_the_answers_behind_them(client, history):
 
 def test_only_the_assigned_practitioner_sees_the_create_link_and_follow_up_buttons(client, history):
     mine = visible_text(signed_in(client, history.practitioner).get(f"/clients/{history.client.pk}/"))
-    assert "Create check-in link" in mine and "Mark as followed up" in mine
+    assert "Create check-in link" in mine and "Record follow-up" in mine and "I'm on it" in mine
     theirs = visible_text(signed_in(client, history.supervisor).get(f"/clients/{history.client.pk}/"))
     assert "Check-ins" in theirs and "PHQ-9 over time" in theirs
-    assert "Create check-in link" not in theirs and "Mark as followed up" not in theirs
+    # A supervisor acknowledges (and adds a note) but does not close a practitioner's alert by default.
+    assert "Create check-in link" not in theirs and "Record follow-up" not in theirs and "I'm on it" in theirs
 
 
 def test_a_client_without_check_ins_gets_a_gentle_prompt(client, personas):

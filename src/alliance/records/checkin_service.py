@@ -7,13 +7,16 @@ answers, tokens or names: ids and event names only.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import logging
-import secrets
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -24,13 +27,13 @@ from alliance.measures.alerts import KINDS as ALERT_KINDS  # the kinds this serv
 from alliance.records.models import (
     AgencySettings,
     Alert,
+    AlertNote,
     CheckinAnswer,
     CheckinLink,
     CheckinResponse,
     Client,
     Contact,
 )
-from alliance.records.models.agency import DEFAULT_CRISIS_TEXT as SHIPPED_CRISIS_TEXT
 
 logger = logging.getLogger("alliance.checkins")
 
@@ -44,6 +47,17 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def link_token(link_id) -> str:
+    """The link's token: HMAC-SHA256 of its id under the SECRET_KEY, 43 URL-safe characters.
+
+    Made from the id, so the practitioner can copy a waiting link again and a scheduled link can be
+    emailed by the worker, while the database alone (a copy, a backup) still cannot be turned back
+    into links: that needs the secret key too. Changing SECRET_KEY ends every waiting link.
+    """
+    digest = hmac.new(settings.SECRET_KEY.encode("utf-8"), f"alliance.checkin-link:{link_id}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+
+
 def create_link(
     client: Client,
     *,
@@ -53,6 +67,7 @@ def create_link(
     days: int | None = None,
     language: str | None = None,
     now=None,
+    scheduled: bool = False,
 ) -> tuple[CheckinLink, str]:
     """A new single-use link; returns ``(link, token)``. The token is shown once and never stored."""
     for instrument_id in instruments:
@@ -61,8 +76,11 @@ def create_link(
         raise ValueError("the contact belongs to another client")
     days = days if days is not None else AgencySettings.current().checkin_link_days
     now = now or timezone.now()
-    token = secrets.token_urlsafe(32)
+    link_id = uuid.uuid4()
+    token = link_token(link_id)
     link = CheckinLink.objects.create(
+        id=link_id,
+        scheduled=scheduled,
         token_hash=hash_token(token),
         client=client,
         contact=contact,
@@ -138,7 +156,8 @@ def submit(
                 for instrument_id, result in scored.items()
             ]
             link.used_at = now
-            link.save(update_fields=["used_at"])
+            link.draft = {}
+            link.save(update_fields=["used_at", "draft"])
             _recompute_safely(link.client, now)
     except IntegrityError:
         # Two submits racing past the state check: the unique constraint lets one through.
@@ -265,16 +284,22 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
         for alert in found:
             row = existing.get((alert.kind, alert.key))
             if row is None:
-                Alert.objects.create(
+                row = Alert.objects.create(
                     client=client, kind=alert.kind, key=alert.key, urgency=alert.urgency,
-                    message=alert.message, evidence=alert.evidence,
+                    message=alert.message, evidence=alert.evidence, occurred_on=_day(alert.when),
                 )
                 update.opened += 1
+                if row.urgency == Alert.Urgency.URGENT and client.status == Client.Status.ACTIVE:
+                    from alliance.records.notifications import notify_urgent
+
+                    notify_urgent(row, now)  # the practitioner hears at once; escalation follows if nobody answers
             elif row.resolved_by_id is None and (
                 row.message != alert.message or row.urgency != alert.urgency or row.resolved_at is not None
+                or row.occurred_on != _day(alert.when)
             ):
                 row.message, row.urgency, row.evidence, row.resolved_at = alert.message, alert.urgency, alert.evidence, None
-                row.save(update_fields=["message", "urgency", "evidence", "resolved_at"])
+                row.occurred_on = _day(alert.when)
+                row.save(update_fields=["message", "urgency", "evidence", "resolved_at", "occurred_on"])
                 update.updated += 1
         keys = {(a.kind, a.key) for a in found}
         for (kind, key), row in existing.items():
@@ -288,6 +313,10 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
     return update
 
 
+def _day(iso: str):
+    return date.fromisoformat(iso) if iso else None
+
+
 def crisis_text_for(language: str) -> str:
     """What a client in crisis reads, in their link's language wherever the agency or the core has it.
 
@@ -296,20 +325,54 @@ def crisis_text_for(language: str) -> str:
     numbers must not be lost to a translation it has not made yet).
     """
     agency = AgencySettings.current()
+    numbers = agency.crisis_numbers.strip()
     own = agency.own_crisis_text(language)
     if own:
-        return own
-    if language == "en" or language not in CORE_CRISIS_TEXT:
-        return agency.crisis_text  # the shipped default or the agency's own English
-    english = agency.own_crisis_text("en")
-    core = CORE_CRISIS_TEXT[language]
-    return f"{core}\n\n{english}" if english else core
+        text = own
+    elif language == "en" or language not in CORE_CRISIS_TEXT:
+        text = agency.crisis_text  # the shipped default or the agency's own English
+    else:
+        english = agency.own_crisis_text("en")
+        core = CORE_CRISIS_TEXT[language]
+        text = f"{core}\n\n{english}" if english else core
+    # The agency's own numbers follow in every language, so no translation can lose them.
+    return f"{text}\n\n{numbers}" if numbers and numbers not in text else text
+
+
+def save_draft(link: CheckinLink, answers: Mapping[str, str], now=None) -> bool:
+    """Keep a half-answered check-in so the client can carry on later; False once the link is closed."""
+    if link_state(link, now) != "open":
+        return False
+    CheckinLink.objects.filter(pk=link.pk, used_at__isnull=True).update(draft=dict(answers))
+    return True
+
+
+def close_alert(alert: Alert, user, *, action: str = "", note: str = "", now=None) -> AlertNote:
+    """Close an alert with what was done; who and when are kept, and the alert stays in the history."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        alert.resolved_at = now
+        alert.resolved_by = user
+        fields = ["resolved_at", "resolved_by"]
+        if alert.acknowledged_at is None:
+            alert.acknowledged_at, alert.acknowledged_by = now, user
+            fields += ["acknowledged_at", "acknowledged_by"]
+        alert.save(update_fields=fields)
+        return AlertNote.objects.create(alert=alert, author=user, at=now, kind=AlertNote.Kind.CLOSED, action=action, note=note)
+
+
+def acknowledge_alert(alert: Alert, user, *, note: str = "", now=None) -> AlertNote:
+    """Say someone is on it (escalation stops); the alert stays open until it is followed up."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        if alert.acknowledged_at is None:
+            alert.acknowledged_at, alert.acknowledged_by = now, user
+            alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
+        return AlertNote.objects.create(alert=alert, author=user, at=now, kind=AlertNote.Kind.ACKNOWLEDGED, note=note)
 
 
 def mark_followed_up(alert: Alert, user, now=None) -> None:
-    alert.resolved_at = now or timezone.now()
-    alert.resolved_by = user
-    alert.save(update_fields=["resolved_at", "resolved_by"])
+    close_alert(alert, user, now=now)
 
 
 class _Recompute:

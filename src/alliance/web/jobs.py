@@ -20,6 +20,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from datetime import timedelta
 from typing import Callable
@@ -41,7 +42,12 @@ MAX_ATTEMPTS = 3
 # kind -> "module:function"; the function takes (job) and raises to fail the job.
 HANDLERS: dict[str, str] = {
     "analyse_transcript": "alliance.records.conversation_analysis:analyse_transcript",
+    "send_notification": "alliance.records.notifications:send_job",
 }
+# "module:function" run by the worker between jobs, about every PERIODIC_SECONDS (escalation of
+# unacknowledged urgent alerts, retries of failed emails, check-in schedules, reminders, digests).
+PERIODIC: tuple[str, ...] = ("alliance.records.notifications:tick",)
+PERIODIC_SECONDS = 60.0
 
 
 def _pid_namespace() -> str:
@@ -162,6 +168,16 @@ def _give_up(job: Job, error: str) -> None:
         on_failure(job, error)
 
 
+def run_periodic() -> None:
+    """Run each PERIODIC function once; one that fails is logged (by type) and never stops the worker."""
+    for target in PERIODIC:
+        module_name, _, function = target.partition(":")
+        try:
+            getattr(importlib.import_module(module_name), function)()
+        except Exception as exc:  # noqa: BLE001
+            logger.error("periodic failed target=%s error=%s", target, type(exc).__name__)
+
+
 def run_worker(stop: threading.Event | None = None, name: str | None = None, once: bool = False,
                poll_seconds: float = 1.0, progress: Callable[[Job], None] | None = None) -> int:
     """Claim and run jobs until ``stop`` is set (or, with ``once``, until the queue is empty).
@@ -172,6 +188,7 @@ def run_worker(stop: threading.Event | None = None, name: str | None = None, onc
     stop = stop or threading.Event()
     name = name or default_worker_name()
     done = 0
+    last_periodic = float("-inf")
     logger.info("worker started name=%s", name)
     try:
         try:
@@ -190,6 +207,10 @@ def run_worker(stop: threading.Event | None = None, name: str | None = None, onc
                 stop.wait(poll_seconds)
                 continue
             if job is None:
+                if time.monotonic() - last_periodic >= PERIODIC_SECONDS:
+                    last_periodic = time.monotonic()
+                    run_periodic()
+                    continue  # what it queued (an escalation email) is sent straight away
                 if once:
                     break
                 stop.wait(poll_seconds)

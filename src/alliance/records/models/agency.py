@@ -1,6 +1,14 @@
 from django.db import models
 
+# Shipped wording names no country's service: an agency adds its own numbers (crisis_numbers),
+# which are shown in every language.
 DEFAULT_CRISIS_TEXT = (
+    "If you are thinking about hurting yourself, you do not have to face this alone. "
+    "Please call your local emergency number now, or a crisis line near you. "
+    "Your practitioner has been told and will get in touch."
+)
+# What agencies got before the shipped wording stopped naming countries' services (migration 0003).
+OLD_DEFAULT_CRISIS_TEXT = (
     "If you are thinking about hurting yourself, you do not have to face this alone. "
     "Please call your local emergency number now, or contact a crisis line: "
     "in the US call or text 988; in the UK call Samaritans on 116 123. "
@@ -21,8 +29,28 @@ class AgencySettings(models.Model):
     keep_transcript_text = models.BooleanField(
         default=False, help_text="Keep transcript text after analysis (codes and metrics are always kept)."
     )
+    crisis_numbers = models.TextField(
+        blank=True,
+        help_text="Your own crisis numbers (e.g. 'Our 24-hour line: 0800 000 000'), shown after the crisis text in every language.",
+    )
     checkin_link_days = models.PositiveSmallIntegerField(default=7)
+    checkin_reminder_days = models.PositiveSmallIntegerField(
+        default=3, help_text="Days after sending a check-in link by email before one reminder (0: no reminder)."
+    )
     no_contact_alert_days = models.PositiveSmallIntegerField(default=30)
+    escalation_working_hours = models.PositiveSmallIntegerField(
+        default=4,
+        help_text="Working hours an urgent alert may wait unacknowledged before the team's supervisors are told, "
+        "and the same again before the duty address.",
+    )
+    workday_start_hour = models.PositiveSmallIntegerField(default=9, help_text="Working hours start (local time, Monday to Friday).")
+    workday_end_hour = models.PositiveSmallIntegerField(default=17, help_text="Working hours end (local time).")
+    duty_email = models.EmailField(
+        blank=True, help_text="The agency's duty address: told last, when neither the practitioner nor a supervisor has responded."
+    )
+    supervisors_may_close = models.BooleanField(
+        default=False, help_text="Supervisors may close a practitioner's alert (they can always acknowledge it)."
+    )
 
     def own_crisis_text(self, language: str) -> str:
         """The crisis text this agency wrote for ``language`` ('' where it wrote none)."""

@@ -7,13 +7,14 @@ from django.utils import timezone
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.checkin_service import ALERT_KINDS, alert_settings, client_history, scored_answers
-from alliance.records.models import Alert, CheckinLink, CheckinResponse
+from alliance.records.models import Alert, CheckinResponse
+from alliance.web import alert_present, checkin_links
 from alliance.web.charts import Band, Line, Point, line_chart
 
-URGENCY_ORDER = {"urgent": 0, "attention": 1, "info": 2}
 CLIENT_TEMPLATE = "alliance/_checkins_section.html"
 CLIENT_ACTIONS_TEMPLATE = "alliance/_checkins_actions.html"
 CONTACT_TEMPLATE = "alliance/_checkins_contact.html"
+HISTORY_LIMIT = 20  # closed alerts shown on the client page, most recently closed first
 
 
 def client_context(request, client, can_write: bool) -> dict:
@@ -30,18 +31,22 @@ def client_context(request, client, can_write: bool) -> dict:
         except MeasureError:
             continue  # an instrument the agency no longer has: its answers stay in exports
         panels.append(_panel(instrument, rows, settings.expected.get(instrument_id) if settings else None))
-    alerts = sorted(
-        Alert.objects.filter(client=client, kind__in=ALERT_KINDS, resolved_at__isnull=True),
-        key=lambda a: (URGENCY_ORDER.get(a.urgency, 3), -a.created_at.timestamp()),
-    )
-    waiting = list(
-        CheckinLink.objects.filter(client=client, used_at__isnull=True, expires_at__gt=timezone.now()).order_by("expires_at")
-    )
+    rows = Alert.objects.filter(client=client, kind__in=ALERT_KINDS).prefetch_related(
+        "notifications__recipient", "notes__author"
+    ).select_related("resolved_by", "acknowledged_by")
+    open_alerts = [a for a in rows if a.resolved_at is None]
+    closed = sorted((a for a in rows if a.resolved_at is not None), key=lambda a: a.resolved_at, reverse=True)[:HISTORY_LIMIT]
+    cards = alert_present.present(open_alerts, request.user, can_write=can_write)
+    for card in cards:
+        card["evidence"] = explain(card["alert"].evidence)
+    history = alert_present.present(closed, request.user, can_write=False)
+
     return {
         "checkin_panels": panels,
-        "checkin_alerts": [{"alert": a, "evidence": explain(a.evidence)} for a in alerts],
-        "checkin_waiting": waiting,
+        "checkin_alerts": cards,
+        "checkin_alert_history": history,
         "checkin_can_create": can_write,
+        **checkin_links.links_context(request, client, can_write),
     }
 
 

@@ -21,16 +21,17 @@ from alliance.records import audit
 from alliance.records.access import get_client_for_user
 from alliance.records.checkin_service import (
     PROGRESS_VIEW_DAYS,
+    acknowledge_alert,
+    close_alert,
     create_link,
     crisis_text_for,
     find_link,
     link_state,
-    mark_followed_up,
     submit,
 )
-from alliance.records.models import Alert, CheckinResponse
+from alliance.records.models import AgencySettings, Alert, CheckinResponse, Role
 from alliance.web.charts import Point, line_chart
-from alliance.web.checkin_forms import CheckinLinkForm
+from alliance.web.checkin_forms import AlertFollowUpForm, CheckinLinkForm, CheckinScheduleForm
 
 
 @login_required
@@ -51,16 +52,94 @@ def link_create(request, client_id):
     return render(request, "alliance/checkin_link_form.html", {"client": client, "form": form})
 
 
+def _alert_for(request, alert_id, *, close: bool):
+    """The alert and its client: the practitioner may act on it, a supervisor of the team may acknowledge
+    it (and close it where the agency allows); anyone else finds nothing (404)."""
+    alert = Alert.objects.filter(pk=_uuid_or_404(alert_id)).select_related("client").first()
+    if alert is None:
+        raise Http404("No such record.")
+    client, can_write = get_client_for_user(request.user, alert.client_id, write=False, action=None)
+    is_supervisor = request.user.role == Role.SUPERVISOR
+    if not can_write and not (is_supervisor and (not close or AgencySettings.current().supervisors_may_close)):
+        from django.core.exceptions import PermissionDenied
+
+        audit.record(request.user, "denied", alert, client_id=client.pk)
+        raise PermissionDenied("You can see this alert but not close it.")
+    return alert, client
+
+
 @login_required
 @require_POST
 def alert_followed_up(request, alert_id):
-    alert = Alert.objects.filter(pk=_uuid_or_404(alert_id)).first()
-    if alert is None:
-        raise Http404("No such record.")
-    client, _ = get_client_for_user(request.user, alert.client_id, write=True, action=None)
-    mark_followed_up(alert, request.user)
-    audit.record(request.user, "update", alert, client_id=client.pk)
+    """One-click close, kept for alerts that are not urgent; an urgent one goes to the follow-up form."""
+    alert, client = _alert_for(request, alert_id, close=True)
+    if alert.urgency == Alert.Urgency.URGENT:
+        return redirect("alert_follow_up", alert_id=alert.pk)
+    if alert.resolved_at is None:
+        close_alert(alert, request.user)
+        audit.record(request.user, "update", alert, client_id=client.pk)
     return redirect("client_detail", client_id=client.pk)
+
+
+@login_required
+def alert_follow_up(request, alert_id):
+    """Close an alert with what was done and a note; who and when go on the timeline and in the audit log."""
+    alert, client = _alert_for(request, alert_id, close=True)
+    if alert.resolved_at is not None:
+        return redirect("client_detail", client_id=client.pk)
+    urgent = alert.urgency == Alert.Urgency.URGENT
+    form = AlertFollowUpForm(request.POST or None, urgent=urgent)
+    if request.method == "POST" and form.is_valid():
+        close_alert(alert, request.user, action=form.cleaned_data["action"], note=form.cleaned_data["note"])
+        audit.record(request.user, "update", alert, client_id=client.pk)
+        return redirect("client_detail", client_id=client.pk)
+    if request.method == "GET":
+        audit.record(request.user, "view", alert, client_id=client.pk)
+    context = {"client": client, "alert": alert, "form": form}
+    return render(request, "alliance/alert_follow_up.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def alert_acknowledge(request, alert_id):
+    """'I'm on it' (the practitioner) or a supervisor's acknowledgement, with an optional note: escalation stops."""
+    alert, client = _alert_for(request, alert_id, close=False)
+    note = (request.POST.get("note") or "").strip()[:1000]
+    if alert.resolved_at is None:
+        acknowledge_alert(alert, request.user, note=note)
+        audit.record(request.user, "update", alert, client_id=client.pk)
+    return redirect("client_detail", client_id=client.pk)
+
+
+@login_required
+def schedule_edit(request, client_id):
+    """The client's check-in schedule: after each contact or every N days; emailed only with recorded consent."""
+    from alliance.records.checkin_schedule import save_schedule
+    from alliance.records.models import CheckinSchedule
+
+    client, _ = get_client_for_user(request.user, client_id, write=True, action=None)
+    schedule = CheckinSchedule.objects.filter(client=client).first()
+    initial = {}
+    if schedule:
+        initial = {"mode": schedule.mode, "every_days": schedule.every_days, "instruments": schedule.instruments,
+                   "consent": schedule.email_consent_at is not None, "send_by_email": schedule.send_by_email}
+    form = CheckinScheduleForm(request.POST or None, client=client, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = save_schedule(client, request.user, mode=data["mode"], every_days=data["every_days"] or 14,
+                              instruments=data["instruments"], send_by_email=data["send_by_email"], consent=data["consent"])
+        audit.record(request.user, "update", saved, record_id=client.pk, client_id=client.pk)
+        return redirect("client_detail", client_id=client.pk)
+    if request.method == "GET":
+        audit.record(request.user, "view", client, client_id=client.pk)
+    context = {
+        "title": f"Check-in schedule for {client.display_name}", "form": form, "cancel_url": f"/clients/{client.pk}/",
+        "intro": "Alliance makes the links for you. Each link works for the agency's usual number of days; "
+                 "one reminder is emailed if an emailed link is still unanswered after a few days.",
+        "consent": schedule.email_consent_at if schedule else None,
+        "consent_by": schedule.email_consent_by if schedule else None,
+    }
+    return render(request, "alliance/form_page.html", context, status=400 if request.method == "POST" else 200)
 
 
 # No CSRF check: forging a submission needs the token itself, and whoever holds it can submit
