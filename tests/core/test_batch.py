@@ -97,12 +97,14 @@ def test_the_coder_is_loaded_once_per_process_and_its_load_time_is_kept(folder, 
     monkeypatch.setattr(alliance.coding, "load_coder", lambda *a: calls.append(1) or real(*a))
     monkeypatch.setattr(work, "_CODER", None)
     monkeypatch.setattr(work, "_CODER_LOAD_S", None)
+    monkeypatch.setattr(work, "_CODER_PID", None)
     files = find_sources([folder])
     options = work.Options()
     first = work.run_partition(0, files[:3], options)
     second = work.run_partition(1, files[3:], options)
     assert calls == [1]
     assert first.coder_load_s == second.coder_load_s > 0
+    assert not first.coder_inherited
     assert (first.files, second.files) == (3, 3)
     assert first.analysed + second.analysed == 5
     assert second.peak_rss_mb > 0
@@ -227,4 +229,6 @@ def test_a_local_dask_cluster_writes_the_same_files_as_this_process(folder, tmp_
     for name in ("{}.parquet", "{}.utterances.parquet"):
         assert pq.read_table(tmp_path / name.format("dask")).equals(pq.read_table(tmp_path / name.format("here")))
     assert len(summary.workers) == 2
-    assert all(w.coder_load_s and w.peak_rss_mb > 0 and w.files for w in summary.workers.values())
+    # Forked from this process after it loaded the coder: each worker inherits it, none loads it again.
+    assert all(w.coder_inherited and w.coder_load_s is None for w in summary.workers.values())
+    assert all(w.peak_rss_mb > 0 and w.files for w in summary.workers.values())

@@ -9,6 +9,7 @@ them in input order; without, records come back to the client and are handed to
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -18,7 +19,7 @@ from pathlib import Path
 from alliance.batch import outputs as out_mod
 from alliance.batch.records import Record
 from alliance.batch.sources import SourceFile, find_sources, partition, with_content
-from alliance.batch.work import Options, PartitionResult, run_partition
+from alliance.batch.work import Options, PartitionResult, process_coder, run_partition
 from alliance.errors import AllianceError
 
 Progress = Callable[[int, int], None]  # (files done, files in the batch)
@@ -35,6 +36,7 @@ class WorkerStats:
     utterances: int = 0
     busy_s: float = 0.0
     coder_load_s: float | None = None
+    coder_inherited: bool = False
     peak_rss_mb: float = 0.0
 
     @property
@@ -69,6 +71,7 @@ class BatchSummary:
         stats.utterances += result.utterances
         stats.busy_s += result.seconds
         stats.coder_load_s = result.coder_load_s
+        stats.coder_inherited = result.coder_inherited
         stats.peak_rss_mb = max(stats.peak_rss_mb, result.peak_rss_mb)
 
     def to_dict(self) -> dict:
@@ -83,6 +86,7 @@ class BatchSummary:
                  "utterances": w.utterances, "busy_s": round(w.busy_s, 3),
                  "utterances_per_second": round(w.utterances_per_second, 1),
                  "coder_load_s": None if w.coder_load_s is None else round(w.coder_load_s, 3),
+                 "coder_inherited": w.coder_inherited,
                  "peak_rss_mb": w.peak_rss_mb}
                 for w in self.workers.values()
             ],
@@ -177,7 +181,7 @@ def _run_dask(parts, options, shard_dir, kinds, scheduler, workers, send_content
             raise AllianceError("B005", address=scheduler, detail=type(exc).__name__) from None
     else:
         summary.where = f"a local Dask cluster of {workers} worker process(es)"
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = _local_cluster(workers, LocalCluster)
         client = Client(cluster)
     try:
         client.register_plugin(CoderPreload())
@@ -220,6 +224,23 @@ def _run_dask(parts, options, shard_dir, kinds, scheduler, workers, send_content
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _local_cluster(workers: int, LocalCluster):
+    """N single-threaded worker processes on this machine.
+
+    On Linux they are forked from this process after it has loaded the coder, so each starts
+    in a fraction of a second with the coder already in (shared) memory; spawning a fresh
+    interpreter per worker costs 2-5 s of imports on a small machine (docs/benchmarks.md).
+    """
+    import dask
+
+    method = "spawn"
+    if sys.platform.startswith("linux"):
+        process_coder()
+        method = "fork"
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
 __all__ = ["BatchSummary", "SourceFile", "WorkerStats", "run_batch"]

@@ -23,22 +23,33 @@ from alliance.errors import AllianceError
 
 _CODER = None
 _CODER_LOAD_S: float | None = None
+_CODER_PID: int | None = None
 
 
 def process_coder():
-    """This process's coder, loaded on first use and then reused; the load is timed once."""
-    global _CODER, _CODER_LOAD_S
+    """This process's coder, loaded on first use and then reused; the load is timed once.
+
+    A worker forked from a process that already holds the coder inherits it (and shares its
+    memory pages) instead of loading it again.
+    """
+    global _CODER, _CODER_LOAD_S, _CODER_PID
     if _CODER is None:
         from alliance.coding import load_coder
 
         started = time.perf_counter()
         _CODER = load_coder()
         _CODER_LOAD_S = time.perf_counter() - started
+        _CODER_PID = os.getpid()
     return _CODER
 
 
 def coder_load_seconds() -> float | None:
-    return _CODER_LOAD_S
+    """How long this process took to load its coder; None if it has none or inherited it."""
+    return _CODER_LOAD_S if _CODER_PID == os.getpid() else None
+
+
+def coder_inherited() -> bool:
+    return _CODER is not None and _CODER_PID != os.getpid()
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class PartitionResult:
     worker: str = ""
     pid: int = 0
     coder_load_s: float | None = None
+    coder_inherited: bool = False
     peak_rss_mb: float = 0.0
 
 
@@ -115,12 +127,20 @@ def run_partition(
         result.records = kept
     result.seconds = time.perf_counter() - started
     result.coder_load_s = coder_load_seconds()
+    result.coder_inherited = coder_inherited()
     result.peak_rss_mb = peak_rss_mb()
     return result
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB."""
+    """This process's peak resident memory so far, in MB (VmHWM on Linux: not inherited from a parent)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 

@@ -71,7 +71,8 @@ def print_summary(summary) -> None:
             say(f"  …and {len(summary.skipped) - SHOW_SKIPPED} more (every reason is in the results).", highlight=False)
     if summary.where != "this process":
         for w in summary.workers.values():
-            load = "" if w.coder_load_s is None else f", coder loaded once in {w.coder_load_s:.2f} s"
+            load = (", coder inherited from this process" if w.coder_inherited
+                    else "" if w.coder_load_s is None else f", coder loaded once in {w.coder_load_s:.2f} s")
             say(
                 f"  worker {w.worker} (pid {w.pid}): {w.files} file(s), {w.utterances:,} utterances, "
                 f"{w.utterances_per_second:,.0f} utterances/s{load}, peak memory {w.peak_rss_mb:,.0f} MB",
