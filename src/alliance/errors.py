@@ -119,6 +119,10 @@ MESSAGES: dict[str, str] = {
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
     "S003": "{name} must be {expected}, not {value!r}.",
     "S004": "SECRET_KEY (or SECRET_KEY_FILE) must be set to serve Alliance; `alliance demo` makes one for itself.",
+    # --- a client's data rights, request limits (R) -----------------------------
+    "R001": "There is no active Alliance user called {username!r}. --by takes the username of the person responsible.",
+    "R002": "The id you typed does not match, so nothing was erased.",
+    "R003": "What you sent is {size}, larger than the {limit} Alliance accepts in one form, so nothing was saved. Go back: your text is still in the form. Split it into parts, or ask your administrator about ALLIANCE_MAX_UPLOAD_BYTES.",
 }
 
 

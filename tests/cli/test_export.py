@@ -10,6 +10,7 @@ from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 from typer.testing import CliRunner
 
+from alliance.cli.actor import cli_via
 from alliance.cli.main import app
 from alliance.records import checkin_service
 from alliance.records.models import AuditEntry
@@ -52,7 +53,7 @@ def test_fhir_to_a_file_says_where_it_wrote_and_audits_the_export(run, answered,
     assert f"Wrote 8 FHIR resources to {out}" in result.stdout.replace("\n", "")
     Bundle.model_validate_json(out.read_text())
     entry = AuditEntry.objects.get(action="export")
-    assert (entry.via, entry.client_id, entry.actor) == ("cli", answered.client.pk, None)
+    assert (entry.via, entry.client_id, entry.actor) == (cli_via(), answered.client.pk, None)
 
 
 def test_csv_gives_one_row_per_answered_instrument_with_each_answer(run, answered):
@@ -63,7 +64,7 @@ def test_csv_gives_one_row_per_answered_instrument_with_each_answer(run, answere
     phq = [r for r in rows if r["instrument_id"] == "phq-9"]
     assert [r["total"] for r in phq] == ["12", "4"] and phq[0]["item_1"] == "2"
     assert {r["client_ref"] for r in rows} == {str(answered.client.pk)}
-    assert AuditEntry.objects.filter(action="export", via="cli", client_id=answered.client.pk).count() == 1
+    assert AuditEntry.objects.filter(action="export", via=cli_via(), client_id=answered.client.pk).count() == 1
 
 
 def test_csv_for_one_client_leaves_the_others_out(run, answered):

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from alliance.cli.actor import BY_HELP, cli_actor, cli_via
 from alliance.cli.common import console, friendly_errors
 from alliance.errors import AllianceError
 
@@ -37,13 +38,14 @@ def _write(text: str, out: Optional[Path], what: str) -> None:
 def fhir(
     client: str = typer.Option(..., "--client", help="The client's id (UUID), as in /clients/<id>/."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of standard output."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="USERNAME", help=BY_HELP),
 ) -> None:
     """A FHIR R4 Bundle of QuestionnaireResponse + Observation (LOINC-coded totals) for one client."""
     with friendly_errors():
         _django()
         from alliance.records.exports import fhir_export
 
-        bundle = fhir_export(client)
+        bundle = fhir_export(client, actor=cli_actor(by), via=cli_via())
         _write(json.dumps(bundle, indent=2, ensure_ascii=False) + "\n", out, f"{len(bundle['entry'])} FHIR resources")
 
 
@@ -51,13 +53,14 @@ def fhir(
 def csv(
     client: Optional[str] = typer.Option(None, "--client", help="Only this client (UUID); every client when left out."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of standard output."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="USERNAME", help=BY_HELP),
 ) -> None:
     """One row per answered instrument, with a pseudonymous client id, total, band and each answer."""
     with friendly_errors():
         _django()
         from alliance.records.exports import csv_export
 
-        text = csv_export(client)
+        text = csv_export(client, actor=cli_actor(by), via=cli_via())
         _write(text, out, f"{max(0, text.count(chr(10)) - 1)} check-in rows")
 
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "alliance.cli.worker_commands",
     "alliance.cli.batch_commands",
     "alliance.cli.import_commands",
+    "alliance.cli.client_commands",
 )
 
 

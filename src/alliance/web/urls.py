@@ -38,6 +38,7 @@ FEATURE_URLS = (
     "alliance.web.urls_conversations",
     "alliance.web.urls_practice",
     "alliance.web.urls_exports",
+    "alliance.web.urls_privacy",
 )
 for _name in FEATURE_URLS:
     try:
@@ -45,6 +46,8 @@ for _name in FEATURE_URLS:
     except ModuleNotFoundError as exc:
         if exc.name != _name:
             raise
+
+handler400 = "alliance.web.views.errors.bad_request"
 
 admin.site.site_header = "Alliance administration"
 admin.site.site_title = "Alliance"
