@@ -14,8 +14,8 @@ from alliance.records.models import Alert, CheckinResponse, Client, Contact
 
 from tests.web.helpers import signed_in, visible_text
 
-# Session, user, clients with their annotations, agency settings, open alerts.
-CASELOAD_QUERIES = 5
+# Session, user, clients with their annotations, agency settings, open alerts, the audit entry.
+CASELOAD_QUERIES = 6
 
 
 def test_the_practitioner_sees_the_caseload_heading_and_a_link_to_each_of_their_clients(client, personas):

@@ -157,11 +157,11 @@ def test_the_team_page_takes_a_pinned_number_of_queries_for_3_clients_as_for_30(
     _team_of(personas, 3, 0)
     AgencySettings.current()
     # Session, user, alerts, practitioners, analysed sessions, shared reflections, team clients, the team's name,
-    # the agency's settings (how long without contact needs attention).
-    with django_assert_num_queries(9):
+    # the agency's settings (how long without contact needs attention), the audit entry.
+    with django_assert_num_queries(10):
         client.get("/team/")
     _team_of(personas, 27, 3)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert "Client 029" in visible_text(client.get("/team/"))
 
 

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from alliance.records import audit
 from alliance.records.models import Role
 from alliance.web.admin_home import admin_home
 from alliance.web.caseload import build_caseload
@@ -18,5 +19,7 @@ def caseload(request):
         practitioner=request.GET.get("practitioner", ""),
         attention_only=request.GET.get("attention") == "1",
     )
+    # The list names clients: the visit is in the audit trail (one entry per page, not per client).
+    audit.record(request.user, "view", record_type="caseload", record_id=request.user.pk)
     template = "alliance/caseload.html#client-table" if request.htmx else "alliance/caseload.html"
     return render(request, template, data)

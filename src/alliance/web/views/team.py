@@ -8,7 +8,9 @@ from alliance.web.team import practitioner_detail, team_overview
 @login_required
 def team(request):
     """The supervisor's team: alerts, caseloads, skill trends and shared reflections. 404 for anyone else."""
-    return render(request, "alliance/team.html", team_overview(request.user))
+    context = team_overview(request.user)
+    audit.record(request.user, "view", record_type="team", record_id=request.user.team_id)
+    return render(request, "alliance/team.html", context)
 
 
 @login_required
