@@ -17,11 +17,12 @@ from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.access import visible_clients
 from alliance.records.models import AgencySettings, Alert, CheckinResponse, Client, Contact
+from alliance.measures.alerts import sort_key
+from alliance.web import alert_present
 from alliance.web import status as status_rule
 
 RELATIONSHIP_INSTRUMENT = "relationship-checkin"
 OUTCOME_INSTRUMENTS = ("phq-9", "gad-7")
-URGENCY_ORDER = {"urgent": 0, "attention": 1, "info": 2}
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def build_caseload(user, *, search: str = "", status: str = "active", practition
     stale_after = now - timedelta(days=settings.no_contact_alert_days)
     alerts_by_client: dict = {}
     if clients:
-        for alert in Alert.objects.filter(client__in=[c.pk for c in clients], resolved_at__isnull=True).order_by("created_at"):
+        for alert in alert_present.ordered(Alert.objects.filter(client__in=[c.pk for c in clients], resolved_at__isnull=True)):
+            alert.age = alert_present.age(alert, now)
             alerts_by_client.setdefault(alert.client_id, []).append(alert)
     is_supervisor = user.role == "supervisor"
     # The practitioner choices come from the result before that filter, so no extra query is needed.
@@ -141,7 +143,8 @@ def build_caseload(user, *, search: str = "", status: str = "active", practition
         client.attention_urgency = reasons[0].urgency if reasons else ""
         if reasons:
             attention.append({"client": client, "reasons": reasons, "urgency": reasons[0].urgency})
-    attention.sort(key=lambda item: (URGENCY_ORDER.get(item["urgency"], 3), item["client"].name))
+    # The one ordering (alliance.measures.alerts): most urgent, then most recent, first.
+    attention.sort(key=lambda item: (*sort_key(item["urgency"], item["reasons"][0].since), item["client"].name))
     if attention_only:
         clients = [c for c in clients if c.needs_attention]
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from alliance.records.access import reflections_visible_to
-from alliance.web import sections, status
+from alliance.web import alert_present, sections, status
 from alliance.records.models import Alert, Contact, CulturalProfile, Goal, GoalRating, Reflection
 
 
@@ -27,6 +27,14 @@ def _profile(client):
     return CulturalProfile.objects.filter(client=client).first()
 
 
+def _open_alerts(client):
+    """Open alerts in the one ordering (most urgent, then most recent, first), each with its age in words."""
+    alerts = alert_present.ordered(Alert.objects.filter(client=client, resolved_at__isnull=True).select_related("acknowledged_by"))
+    for alert in alerts:
+        alert.age = alert_present.age(alert)
+    return alerts
+
+
 def client_page_context(request, client, can_write: bool) -> dict:
     context = {
         "client": client,
@@ -34,7 +42,7 @@ def client_page_context(request, client, can_write: bool) -> dict:
         "contacts": _contacts(client, request.user),
         "goals": _goals(client),
         "profile": _profile(client),
-        "alerts": list(Alert.objects.filter(client=client, resolved_at__isnull=True)),
+        "alerts": _open_alerts(client),
         "attention": status.attention_for([client])[client.pk],  # the caseload's and team's rule
         "attendance": Contact.Attendance,
         "goal_status": Goal.Status,

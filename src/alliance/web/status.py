@@ -14,10 +14,8 @@ from datetime import datetime, timedelta
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from alliance.measures.alerts import URGENCY_ORDER, URGENCY_WORDS, sort_key  # noqa: F401 - the one ordering
 from alliance.records.models import AgencySettings, Alert, Client, Contact
-
-URGENCY_ORDER = {"urgent": 0, "attention": 1, "info": 2}
-URGENCY_WORDS = {"urgent": "Urgent", "attention": "Needs attention", "info": "For information"}
 
 
 @dataclass(frozen=True)
@@ -59,12 +57,12 @@ def attention(client: Client, alerts: Sequence[Alert], last_contact_at: datetime
     Alerts keep the order they are given in within an urgency (the pages pass them newest first)."""
     if client.status != Client.Status.ACTIVE:
         return Attention(client, [])
-    reasons = [Reason(a.urgency, a.message, a, a.created_at) for a in alerts]
+    reasons = [Reason(a.urgency, a.message, a, a.occurred_on or a.created_at) for a in alerts]
     if last_contact_at is None:
         reasons.append(Reason("attention", "No attended contact recorded yet."))
     elif last_contact_at < stale_after:
         reasons.append(Reason("attention", f"No contact for {(now - last_contact_at).days} days.", since=last_contact_at))
-    reasons.sort(key=lambda r: URGENCY_ORDER.get(r.urgency, len(URGENCY_ORDER)))  # stable: alerts keep their order
+    reasons.sort(key=lambda r: sort_key(r.urgency, r.since))  # most urgent, then most recent, first
     return Attention(client, reasons)
 
 

@@ -9,21 +9,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
 from alliance.records.access import reflections_visible_to
 from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
-from alliance.web import status
+from alliance.web import alert_present, status
 from alliance.web.practice import Trend, analysed_rows, relationship_trend, skill_trends, window_start
-
-URGENCY_RANK = Case(
-    When(urgency=Alert.Urgency.URGENT, then=Value(0)),
-    When(urgency=Alert.Urgency.ATTENTION, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
 
 
 @dataclass
@@ -61,12 +54,12 @@ def team_overview(supervisor) -> dict:
     require_supervisor(supervisor)
     team_id = supervisor.team_id
     # Closed clients leave the team's list (alliance.web.status): their alerts stay on their own page.
-    alerts = list(
+    alerts = alert_present.ordered(
         Alert.objects.filter(client__team_id=team_id, client__status=Client.Status.ACTIVE, resolved_at__isnull=True)
-        .select_related("client", "client__practitioner")
-        .annotate(rank=URGENCY_RANK)
-        .order_by("rank", "-created_at")
+        .select_related("client", "client__practitioner", "acknowledged_by")
     )
+    for alert in alerts:
+        alert.age = alert_present.age(alert)
     people = list(team_practitioners(team_id))
     rows = analysed_rows([p.pk for p in people], window_start())
     by_person: dict = {}

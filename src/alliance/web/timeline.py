@@ -11,7 +11,7 @@ from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.access import reflections_visible_to
 from alliance.measures.gas import LEVEL_NAMES, format_level
-from alliance.records.models import CheckinResponse, Reflection
+from alliance.records.models import AlertNote, CheckinResponse, Reflection
 from alliance.web.caseload import band_label
 
 ENTRY_LIMIT = 200
@@ -40,8 +40,19 @@ def _instrument_name(instrument_id: str) -> str:
         return instrument_id
 
 
+def _note_text(note: AlertNote) -> str:
+    """'Urgent alert closed by Pat Practitioner: Contacted the client. “Called; safe; plan reviewed.”'"""
+    done = "closed" if note.kind == AlertNote.Kind.CLOSED else "acknowledged"
+    text = f"{note.alert.get_urgency_display()} alert {done} by {note.author.display_name}"
+    if note.action:
+        text += f": {note.get_action_display()}"
+    if note.note:
+        text += f". “{note.note}”"
+    return text
+
+
 def client_timeline(client, user, goals) -> list[Entry]:
-    """Newest first, at most ENTRY_LIMIT entries. ``goals`` come with their ``rating_list``. Three queries."""
+    """Newest first, at most ENTRY_LIMIT entries. ``goals`` come with their ``rating_list``. Four queries."""
     entries: list[Entry] = []
     for contact in client.contacts.order_by("-starts_at")[:ENTRY_LIMIT]:
         status = contact.get_attendance_display().lower()
@@ -57,6 +68,9 @@ def client_timeline(client, user, goals) -> list[Entry]:
         entries.append(Entry(
             reflection.contact.starts_at, "Reflection", f"By {reflection.author.display_name}{shared}", f"/contacts/{reflection.contact_id}/",
         ))
+    notes = AlertNote.objects.filter(alert__client=client).select_related("author", "alert").order_by("-at")[:ENTRY_LIMIT]
+    for note in notes:
+        entries.append(Entry(note.at, "Alert follow-up", _note_text(note)))
     for goal in goals:
         for rating in goal.rating_list:
             entries.append(Entry(

@@ -45,6 +45,7 @@ def client_context(request, client, can_write: bool) -> dict:
         "checkin_panels": panels,
         "checkin_alerts": cards,
         "checkin_alert_history": history,
+        "checkin_alert_kinds": ALERT_KINDS,
         "checkin_can_create": can_write,
         **checkin_links.links_context(request, client, can_write),
     }
