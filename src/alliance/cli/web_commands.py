@@ -69,11 +69,14 @@ def register(app: typer.Typer) -> None:
         with friendly_errors():
             _ensure_demo_secret()
             _start()
-            from alliance.records.demo import DEMO_LOGINS, DEMO_PASSWORD, RealDataPresent, ensure_demo
+            from alliance.records.demo import DEMO_LOGINS, DEMO_PASSWORD, RealDataPresent, ensure_demo, has_demo_data
 
             try:
-                with console.status("Preparing the demo agency…"):
-                    built = ensure_demo()
+                # A demo database stays one when people add clients in its pages: start it again as it is.
+                built = False
+                if not has_demo_data():
+                    with console.status("Preparing the demo agency…"):
+                        built = ensure_demo()
             except RealDataPresent:
                 err_console.print(
                     "[bold red]Error:[/] this database already holds real (non-demo) records, so the demo will not add "
