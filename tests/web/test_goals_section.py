@@ -45,8 +45,9 @@ def test_each_goal_shows_its_five_levels_in_the_clients_words_with_where_it_stan
     current = text.split('class="current"')[1].split("</li>")[0]
     assert "Sleeping through most nights" in current and "where things stand now" in current
     assert text.count("where things stand now") == 1
-    assert "Latest rating: +1 on 6 Oct 2026." in text
-    assert "1 Sep 2026: −1 · 6 Oct 2026: +1" in text
+    # Each rating reads with the client's own words for that level, not as a bare number.
+    assert "Latest rating: +1 (Sleeping through most nights) on 6 Oct 2026." in text
+    assert "1 Sep 2026: −1 (Up a few times most nights) · 6 Oct 2026: +1 (Sleeping through most nights)" in text
 
 
 def test_the_t_score_over_time_is_charted_with_a_table_and_a_plain_explanation(client, personas, sleep):

@@ -6,7 +6,6 @@ from datetime import datetime, timezone as dt_timezone
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import CheckinResponse, ConversationAnalysis
@@ -157,3 +156,26 @@ def test_a_supervisor_sees_their_own_trends_not_their_teams(client, personas, no
     text = visible_text(signed_in(client, personas.supervisor).get("/practice/"))
     assert "<h1>My practice</h1>" in text
     assert "None of your sessions has been analysed in this period yet." in text
+
+
+def test_a_trend_over_many_months_rests_on_all_of_them_not_only_the_first_and_last():
+    # A good first month and a good last month around a steady rise: first-vs-last would say "about the same".
+    values = [1.2, 0.4, 0.5, 0.7, 0.9, 1.1, 1.2]
+    months = [MonthValue(at(m).date().replace(day=1), v, 4) for m, v in zip(range(4, 11), values)]
+    note = trend_note("Your", "reflections per question", True, months, same_within=0.1, today=at(11).date())
+    assert note == (
+        "Your reflections per question have risen since April: a typical month was 0.5 from April to June "
+        "and 1.0 from July to October."
+    )
+
+
+def test_one_unusual_month_at_the_end_does_not_turn_a_steady_trend():
+    months = [MonthValue(at(m).date().replace(day=1), v, 5) for m, v in zip(range(5, 11), [50, 52, 51, 50, 52, 20])]
+    note = trend_note("Your", "share of open questions", False, months, unit="%", same_within=3, today=at(11).date())
+    assert note.startswith("Your share of open questions has stayed about the same since May: a typical month was 51%")
+
+
+def test_a_half_resting_on_very_few_sessions_says_so():
+    months = [MonthValue(at(m).date().replace(day=1), v, c) for m, v, c in ((7, 0.5, 1), (8, 0.6, 1), (9, 0.9, 4), (10, 1.1, 4))]
+    note = trend_note("Your", "reflections per question", True, months, today=at(11).date())
+    assert note.endswith("Only 2 from July to August and 8 from September to October, so read it lightly.")

@@ -57,6 +57,13 @@ SKILLS = (
 )
 
 
+# MITI 4.2.1's 'fair' and 'good' levels, drawn where the manual gives them (a rough guide, as each skill's context says).
+SKILL_LINES = {
+    "reflection_to_question_ratio": (Line(1, "MITI fair (1)"), Line(2, "MITI good (2)")),
+    "percent_complex_reflections": (Line(40, "MITI fair (40%)"), Line(50, "MITI good (50%)")),
+}
+
+
 @dataclass(frozen=True)
 class MonthValue:
     month: date  # the first day of the month
@@ -111,7 +118,9 @@ def _show(value: float, unit: str) -> str:
 
 def trend_note(subject: str, noun: str, plural: bool, months: Sequence[MonthValue], *, unit: str = "", same_within: float = 0,
                what: str = "analysed sessions", today: date | None = None) -> str:
-    """One plain sentence, e.g. "Your reflections per question have risen from 0.6 to 1.1 since September."."""
+    """One plain sentence that rests on every month, e.g. "Your reflections per question have risen from 0.6 to 1.1 since
+    September." With three months or more it compares the typical (median) month of the recent half with the earlier half,
+    so one unusual month at either end cannot make the trend."""
     today = today or timezone.localdate()
     have, were = ("have", "were") if plural else ("has", "was")
     if not months:
@@ -119,27 +128,41 @@ def trend_note(subject: str, noun: str, plural: bool, months: Sequence[MonthValu
     last = months[-1]
     if len(months) == 1:
         return f"{subject} {noun} {were} {_show(last.value, unit)} in {_month_name(last.month, today)} (one month of {what} so far)."
-    first = months[0]
-    since = _month_name(first.month, today)
-    if abs(last.value - first.value) < same_within or _show(last.value, unit) == _show(first.value, unit):
-        return (
-            f"{subject} {noun} {have} stayed about the same since {since} "
-            f"({_show(first.value, unit)} then, {_show(last.value, unit)} in {_month_name(last.month, today)})."
-        ) + _few(first, last, what, today)
-    verb = "risen" if last.value > first.value else "fallen"
-    return f"{subject} {noun} {have} {verb} from {_show(first.value, unit)} to {_show(last.value, unit)} since {since}." + _few(
-        first, last, what, today
-    )
+    if len(months) == 2:
+        earlier, recent = months[:1], months[1:]
+    else:
+        half = len(months) // 2
+        earlier, recent = months[:half], months[half:]
+    before = statistics.median(m.value for m in earlier)
+    after = statistics.median(m.value for m in recent)
+    since = _month_name(months[0].month, today)
+    few = _few(earlier, recent, what, today)
+    if len(months) == 2:
+        then, now = _show(before, unit), _show(after, unit)
+        if abs(after - before) < same_within or then == now:
+            return (f"{subject} {noun} {have} stayed about the same since {since} "
+                    f"({then} then, {now} in {_month_name(last.month, today)}).") + few
+        verb = "risen" if after > before else "fallen"
+        return f"{subject} {noun} {have} {verb} from {then} to {now} since {since}." + few
+    spans = f"a typical month was {_show(before, unit)} {_span(earlier, today)} and {_show(after, unit)} {_span(recent, today)}"
+    if abs(after - before) < same_within or _show(before, unit) == _show(after, unit):
+        return f"{subject} {noun} {have} stayed about the same since {since}: {spans}." + few
+    verb = "risen" if after > before else "fallen"
+    return f"{subject} {noun} {have} {verb} since {since}: {spans}." + few
 
 
-def _few(first: MonthValue, last: MonthValue, what: str, today: date) -> str:
-    """A caution when either end of a trend rests on very few sessions or check-ins."""
-    if min(first.count, last.count) >= FEW:
+def _span(months: Sequence[MonthValue], today: date) -> str:
+    if len(months) == 1:
+        return f"in {_month_name(months[0].month, today)}"
+    return f"from {_month_name(months[0].month, today)} to {_month_name(months[-1].month, today)}"
+
+
+def _few(earlier: Sequence[MonthValue], recent: Sequence[MonthValue], what: str, today: date) -> str:
+    """A caution when either half of a trend rests on very few sessions or check-ins."""
+    before, after = sum(m.count for m in earlier), sum(m.count for m in recent)
+    if min(before, after) >= FEW:
         return ""
-    return (
-        f" Only {first.count} in {_month_name(first.month, today)} and {last.count} in {_month_name(last.month, today)},"
-        " so read it lightly."
-    )
+    return f" Only {before} {_span(earlier, today)} and {after} {_span(recent, today)}, so read it lightly."
 
 
 def analysed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
@@ -159,11 +182,12 @@ def analysed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
 def _skill_chart(skill: Skill, months: Sequence[MonthValue], subject: str) -> SafeString | None:
     if not months:
         return None
-    high = 100 if skill.unit == "%" else max(2.5, max(m.value for m in months) + 0.5)
+    # Reflections per question: 0-4 whatever one month did (a month above sits on the edge with an arrow).
+    high = 100 if skill.unit == "%" else 4
     return line_chart(
         [Point(m.month.strftime("%b"), round(m.value, 0 if skill.unit == "%" else 2)) for m in months],
         title=f"{subject} {skill.noun}, monthly median",
-        y_min=0, y_max=high, y_label=skill.label,
+        y_min=0, y_max=high, y_label=skill.label, lines=SKILL_LINES.get(skill.key, ()),
     )
 
 

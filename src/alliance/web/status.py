@@ -46,7 +46,8 @@ class Attention:
 
 def stale_before(now: datetime | None = None, settings: AgencySettings | None = None) -> datetime:
     """Attended contacts before this moment are too long ago (AgencySettings.no_contact_alert_days)."""
-    settings = settings or AgencySettings.current()
+    # Read, never create: a page that only reads must not write the settings row (AgencySettings.current() would).
+    settings = settings or AgencySettings.objects.filter(pk=1).first() or AgencySettings()
     return (now or timezone.now()) - timedelta(days=settings.no_contact_alert_days)
 
 

@@ -13,6 +13,7 @@ from alliance.web.charts import Line, Point, line_chart
 
 CLIENT_TEMPLATE = "alliance/_relationship_section.html"
 RECENT_CONTACTS = 8
+RQ_SCALE_TOP = 4.0
 
 
 def client_context(request, client, can_write: bool) -> dict:
@@ -58,8 +59,10 @@ def _charts(rows: list[dict], instrument) -> list:
             lines=[Line(threshold, f"Worth a conversation below {threshold:g}")] if threshold else [], y_label="Average, 0 to 4",
         ))
     if len(rq) >= 2:
+        # A fixed 0-4 scale (twice MITI's 'good'), so the reference lines stay readable; a session far above it
+        # (few questions) sits on the top edge with an arrow and its value, instead of flattening the rest.
         charts.append(line_chart(
-            rq, title="Reflections per question in the conversation", y_min=0, y_max=max(3.0, max(p.value for p in rq)),
+            rq, title="Reflections per question in the conversation", y_min=0, y_max=RQ_SCALE_TOP,
             lines=[Line(1, "MITI fair (1)"), Line(2, "MITI good (2)")], y_label="R:Q",
         ))
     return charts
