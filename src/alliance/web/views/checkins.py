@@ -10,9 +10,10 @@ from datetime import timedelta
 
 import segno
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,7 @@ from alliance.records.checkin_service import (
     crisis_text_for,
     find_link,
     link_state,
+    save_draft,
     submit,
 )
 from alliance.records.models import AgencySettings, Alert, CheckinResponse, Role
@@ -154,8 +156,17 @@ def checkin_page(request, token):
         if state != "open":
             return _closed(request, state)
         instruments = [measures.get_instrument(i) for i in link.instruments]
-        missing = {}
-        if request.method == "POST":
+        missing, saved, resumed = {}, False, False
+        values = request.POST
+        if request.method == "POST" and request.POST.get("save"):
+            # Save and finish later (the button, or checkin.js as each answer is chosen): nothing is scored yet.
+            names = {item_name for i in instruments for item_name in _item_names(i)}
+            save_draft(link, {k: v for k, v in request.POST.items() if k in names and len(v) <= 3})
+            audit.record(None, "update", link, client_id=link.client_id, via="checkin-link")
+            if request.headers.get("X-Autosave"):
+                return _localised(HttpResponse(status=204))
+            saved = True
+        elif request.method == "POST":
             answers, extra = read_answers(request.POST, instruments)
             result = submit(link.pk, answers, extra)
             if result.status == "saved":
@@ -166,10 +177,23 @@ def checkin_page(request, token):
             missing = result.missing
         else:
             audit.record(None, "view", link, client_id=link.client_id, via="checkin-link")
+            values = link.draft or {}
+            resumed = bool(values)
+        sections = []
+        position = 0
+        for instrument in instruments:
+            section = _form_section(instrument, link, values, missing.get(instrument.id), start=position)
+            position += len(section["items"])
+            sections.append(section)
         context = {
             "first_name": link.client.first_name,
-            "sections": [_form_section(i, link.language, request.POST, missing.get(i.id)) for i in instruments],
+            "sections": sections,
+            "total": position,
+            "minutes": max(1, round(position * 10 / 60)),  # about ten seconds a question
             "has_errors": bool(missing),
+            "saved": saved,
+            "resumed": resumed,
+            "expires_at": link.expires_at,
         }
         return _localised(render(request, "alliance/checkin.html", context, status=400 if missing else 200))
 
@@ -227,8 +251,27 @@ def _int(value, allowed):
     return number if number in allowed else None
 
 
-def _form_section(instrument, language, post, missing):
-    text = instrument.text(language)
+def _item_names(instrument):
+    return [f"{instrument.id}-{n}" for n in range(1, len(instrument.items) + 1)] + [
+        f"{instrument.id}-u{n}" for n in range(1, len(instrument.unscored_items) + 1)
+    ]
+
+
+def _client_wording(instrument, link):
+    """Title, instructions and licence line as the client reads them: no psychometric caveats
+    (validation notices belong to staff views), and 'today' only when the link follows a contact."""
+    text = instrument.text(link.language)
+    if instrument.validated:
+        return text.title, text.instructions, text.copyright_line
+    title = gettext("About our work together")
+    instructions = text.instructions if link.contact_id else gettext(
+        "Thinking about our recent time together, how true is each of these for you?"
+    )
+    return title, instructions, ""
+
+
+def _form_section(instrument, link, values, missing, start=0):
+    text = instrument.text(link.language)
     missing = set(missing or ())
     items = [
         {
@@ -236,7 +279,7 @@ def _form_section(instrument, language, post, missing):
             "n": n,
             "text": wording,
             "options": text.options,
-            "chosen": post.get(f"{instrument.id}-{n}", ""),
+            "chosen": values.get(f"{instrument.id}-{n}", ""),
             "missing": n in missing,
         }
         for n, wording in enumerate(text.items, 1)
@@ -247,12 +290,17 @@ def _form_section(instrument, language, post, missing):
             "n": None,
             "text": u["text"],
             "options": [(o["value"], o["text"]) for o in u["options"]],
-            "chosen": post.get(f"{instrument.id}-u{n}", ""),
+            "chosen": values.get(f"{instrument.id}-u{n}", ""),
             "missing": False,
         }
         for n, u in enumerate(text.unscored_items, 1)
     ]
-    return {"id": instrument.id, "text": text, "items": items + extra}
+    all_items = items + extra
+    for k, item in enumerate(all_items, start + 1):
+        item["position"] = k
+    title, instructions, copyright_line = _client_wording(instrument, link)
+    return {"id": instrument.id, "title": title, "instructions": instructions, "copyright_line": copyright_line,
+            "items": all_items}
 
 
 def _thanks(request, link, token, critical: bool):
