@@ -11,9 +11,19 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+
 from alliance import measures
 from alliance.records.checkin_service import hash_token, recompute_alerts
-from alliance.records.models import CheckinAnswer, CheckinLink, CheckinResponse, Client, Contact
+from alliance.records.models import (
+    CheckinAnswer,
+    CheckinLink,
+    CheckinResponse,
+    Client,
+    Contact,
+    User,
+)
 
 RELATIONSHIP, PHQ9, GAD7 = "relationship-checkin", "phq-9", "gad-7"
 STORIES = ("recovery", "rupture", "deterioration", "critical", "missed_checkins")
@@ -26,6 +36,9 @@ OUTCOME_PATHS = {
 
 
 def extend(world) -> None:
+    # Demo staff get addresses that can never be delivered (.invalid), so urgent-alert emails appear in
+    # `alliance demo`'s console output (Django's console backend) and would go nowhere even over SMTP.
+    User.objects.filter(is_demo=True, email="").update(email=Concat(F("username"), Value("@demo.alliance.invalid")))
     stories = _cast(world)
     for client in world.clients:
         attended = [c for c in world.contacts.get(client.pk, []) if c.attendance == Contact.Attendance.ATTENDED]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from alliance.measures.alerts import plural
+from alliance.measures.alerts import age_text
 from alliance.records.checkin_service import hash_token, link_token
 from alliance.records.models import CheckinLink, CheckinSchedule, Notification
 
@@ -35,7 +35,7 @@ def links_context(request, client, can_write: bool, now=None) -> dict:
         entry = {
             "link": link,
             "how": _how_sent(link),
-            "days_waiting": plural((now - link.created_at).days, "day"),
+            "made": age_text(timezone.localtime(link.created_at), timezone.localtime(now)),
             "url": "",
         }
         if link.expires_at > now:
