@@ -1,7 +1,8 @@
 """Shared browser fixtures: the real server (`alliance demo`) in a subprocess, Debian's Chromium via Playwright.
 
 - ``live_server_url`` (session): ``alliance demo --host 127.0.0.1 --port <free>`` in a temporary ALLIANCE_HOME,
-  on its own SQLite file (DATABASE_URL and SECRET_KEY unset); the base URL without a trailing slash.
+  on its own SQLite file (DATABASE_URL and SECRET_KEY unset); the base URL without a trailing slash. Its email
+  goes to ``smtp_inbox`` (session): a real SMTP server on loopback (tests/smtp_server.py).
 - ``browser`` (session): Chromium at /usr/bin/chromium.
 - ``page``: a fresh context (1280×900, ``base_url`` set) per test, so tests never share a session.
 - ``login(page, username)`` or ``login(page, base_url, username, password=...)``: sign in through the form.
@@ -63,12 +64,23 @@ def _server_output(log_path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def live_server_url():
+def smtp_inbox():
+    """A real SMTP server on loopback (aiosmtpd) that the demo server sends its email to."""
+    from tests.smtp_server import LoopbackSMTP
+
+    server = LoopbackSMTP().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server_url(smtp_inbox):
     global _live_url
     home = Path(tempfile.mkdtemp(prefix="alliance-browser-home-"))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "SECRET_KEY_FILE", "DATABASE_URL_FILE"}}
     env["ALLIANCE_HOME"] = str(home)
+    env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp_inbox.port), ALLIANCE_BASE_URL=f"http://127.0.0.1:{port}")
     log_path = home / "server.log"
     log = log_path.open("wb")
     # Run the CLI through the venv's interpreter, so the right `alliance` is used even without PATH.
