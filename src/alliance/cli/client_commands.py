@@ -60,7 +60,7 @@ def erase(
         counts = held_counts(client)
         err_console.print(f"This permanently removes client {client.pk} and everything held about them:", highlight=False)
         for name, count in counts.items():
-            err_console.print(f"  {count} {name}", highlight=False)
+            err_console.print(f"  {name}: {count}", highlight=False)
         err_console.print("It cannot be undone. Export the record first if the agency must keep it (docs/privacy.md).")
         if not yes:
             typed = typer.prompt("Type the client's id again to confirm", err=True, default="", show_default=False)
