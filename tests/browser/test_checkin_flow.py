@@ -84,7 +84,7 @@ def test_link_answer_thank_you_reuse_refused_then_the_practitioner_sees_chart_an
     expect(section.locator("svg.chart title", has_text="PHQ-9 over time")).to_have_count(1)
     expect(section.get_by_text("Caseness (10)").first).to_be_attached()
     today = datetime.now(timezone.utc).date().isoformat()
-    expect(section.get_by_text(re.compile(f"On {today} the client answered .* to PHQ-9 item 9"))).to_be_visible()
+    expect(section.get_by_text(re.compile(f"On {today} the client answered .* to PHQ-9 question 9"))).to_be_visible()
     expect(section.get_by_text(re.compile("worth asking, openly and without defending"))).to_be_visible()
     section.get_by_text("The answers behind this").first.click()
     shot(page, "5-practitioner-sees-chart-and-alerts")
