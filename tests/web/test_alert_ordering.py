@@ -8,7 +8,6 @@ import time_machine
 
 from alliance.records import builders, checkin_service
 from alliance.records.models import Alert
-from tests.web.checkin_helpers import new_link
 from tests.web.helpers import signed_in, visible_text
 
 TODAY = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)

@@ -185,3 +185,16 @@ def test_the_daily_digest_goes_only_to_those_who_asked_once_a_day(client, staff,
     [(rcpt, message)] = smtp.inbox.wait_for(1)
     assert rcpt == ["pat@agency.test"] and message["Subject"] == "Alliance: 1 client on your caseload may need your attention"
     assert Notification.objects.filter(kind="digest").count() == 1
+
+
+def test_a_practitioner_turns_the_daily_digest_on_for_themselves(client, personas):
+    from alliance.records.models import NotificationPreference
+
+    client.force_login(personas.practitioner)
+    assert "Email me a daily digest" in client.get("/").content.decode()
+    assert client.get("/account/email/").status_code == 200
+    assert not NotificationPreference.objects.exists()  # reading the page writes nothing
+    assert client.post("/account/email/", {"daily_digest": "on"}).status_code == 302
+    assert NotificationPreference.objects.get(user=personas.practitioner).daily_digest is True
+    client.logout()
+    assert client.get("/account/email/").status_code == 302  # signed-in people only
