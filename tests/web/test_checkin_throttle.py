@@ -28,7 +28,16 @@ def test_a_guesser_is_paused_after_the_limit_and_told_so_plainly(client, persona
     assert response["Retry-After"] == str(django_settings.LOGIN_FAILURE_WINDOW_SECONDS)
     text = visible_text(response)
     assert "Please wait a moment" in text
-    assert f"we have paused check-ins from it for {django_settings.LOGIN_FAILURE_WINDOW_SECONDS // 60} minutes" in text
+    assert "check-ins from it are paused for a while" in text
+    assert f"Please try again in {django_settings.LOGIN_FAILURE_WINDOW_SECONDS // 60} minutes." in text
+
+
+def test_the_pause_is_explained_in_spanish_to_a_spanish_browser(client, personas):
+    for _ in range(django_settings.CHECKIN_FAILURE_LIMIT):
+        guess(client)
+    response = client.get("/checkin/x/", REMOTE_ADDR="203.0.113.40", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 429
+    assert "Vuelva a intentarlo dentro de 15 minutos." in visible_text(response)
 
 
 def test_a_paused_address_cannot_open_even_a_real_link_but_another_address_can(client, personas):
