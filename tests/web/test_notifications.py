@@ -198,3 +198,12 @@ def test_a_practitioner_turns_the_daily_digest_on_for_themselves(client, persona
     assert NotificationPreference.objects.get(user=personas.practitioner).daily_digest is True
     client.logout()
     assert client.get("/account/email/").status_code == 302  # signed-in people only
+
+
+def test_a_deployment_without_an_smtp_server_is_warned_that_urgent_emails_reach_nobody(settings):
+    from alliance.web import checks
+
+    settings.EMAIL_HOST = ""
+    assert [w.id for w in checks.check_email(None)] == ["alliance.W004"]
+    settings.EMAIL_HOST = "smtp.agency.test"
+    assert checks.check_email(None) == []

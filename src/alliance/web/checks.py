@@ -35,3 +35,14 @@ def check_debug(app_configs, **kwargs):
             id="alliance.W003",
         )]
     return []
+
+
+@register(Tags.compatibility, deploy=True)
+def check_email(app_configs, **kwargs):
+    if not getattr(settings, "EMAIL_HOST", ""):
+        return [Warning(
+            "EMAIL_HOST is not set, so urgent-alert emails are only printed on the console and reach nobody.",
+            hint="Set EMAIL_HOST (and EMAIL_PORT, DEFAULT_FROM_EMAIL, ALLIANCE_BASE_URL; see docs/settings.md).",
+            id="alliance.W004",
+        )]
+    return []
