@@ -94,3 +94,35 @@ def test_the_demo_tells_the_same_stories_whatever_the_hour_it_is_built(demo):
 
 
 _SHAPES: dict = {}
+
+
+@pytest.mark.django_db
+def test_each_demo_clients_conversations_match_their_own_story(demo):
+    """A mother's record never holds a widower's session: the session fits the client's goal, pronouns and name."""
+    from alliance.records.demo import NAMES_FOR
+    from alliance.records.demo_conversations import SESSION_FOR_GOAL
+    from alliance.records.models import ConversationAnalysis
+
+    analyses = list(ConversationAnalysis.objects.filter(contact__client__is_demo=True).select_related("contact__client"))
+    assert len(analyses) >= 6
+    fits = {"loneliness_reflective.vtt": "he/him", "drinking_weekends_mixed.txt": "he/him",
+            "parenting_advice_heavy.txt": "she/her", "sleep_and_work_warm.txt": "she/her", "rent_arrears_questions.txt": "she/her"}
+    for analysis in analyses:
+        client = analysis.contact.client
+        goal = client.goals.order_by("created_at").first()
+        assert SESSION_FOR_GOAL[goal.text] == analysis.original_name, client.pk
+        assert client.pronouns == fits[analysis.original_name], client.pk
+        other = "she/her" if client.pronouns == "he/him" else "he/him"
+        assert client.name.split()[0] not in NAMES_FOR[other], client.pk
+    per_client = [a.contact.client_id for a in analyses]
+    assert len(per_client) == len(set(per_client))  # never the same invented conversation twice on one record
+
+
+@pytest.mark.django_db
+def test_the_demo_keeps_a_widowers_reflections_and_profile_on_a_widowers_record(demo):
+    from alliance.records.models import CulturalProfile, Reflection
+
+    for profile in CulturalProfile.objects.filter(client__is_demo=True, what_matters="Keeping my independence."):
+        assert profile.client.goals.first().text.startswith("Feel less alone"), profile.client_id
+    for reflection in Reflection.objects.filter(contact__client__is_demo=True, learned_what_matters__startswith="Her kids"):
+        assert reflection.contact.client.pronouns == "she/her"

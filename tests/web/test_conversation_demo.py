@@ -10,10 +10,8 @@ import pytest
 from django.utils import timezone
 
 from alliance.records import builders
-from alliance.records.demo import World
-from alliance import measures
-from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, HARDER, SESSIONS, extend, session_text
-from alliance.records.models import CheckinResponse
+from alliance.records.demo import GOALS, World
+from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, SESSION_FOR_GOAL, SESSIONS, extend, session_text
 from alliance.transcripts import parse
 
 
@@ -33,6 +31,7 @@ def world(personas):
 def test_every_demo_session_is_our_own_readable_transcript_with_both_roles():
     files = {p.name for p in resources.files("alliance.records.demo_sessions").iterdir() if not p.name.startswith("_")}
     assert set(SESSIONS) <= files
+    assert set(SESSION_FOR_GOAL.values()) == set(SESSIONS)  # every invented session belongs to one story
     for name in SESSIONS:
         transcript = parse(session_text(name).encode(), practitioner=["Alex", "Alex Rivera"], name=name)
         assert len(transcript.utterances) >= 20
@@ -40,6 +39,7 @@ def test_every_demo_session_is_our_own_readable_transcript_with_both_roles():
 
 
 def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(world, personas):
+    builders.make_goal(personas.client, GOALS[0][0])
     made = extend(world)
     assert len(made) == CONTACTS_PER_CLIENT
     latest_attended = sorted(
@@ -52,15 +52,16 @@ def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(w
         assert analysis.status == "done" and analysis.metrics and analysis.result["feedback"]
 
 
-def test_a_contact_the_client_felt_less_good_about_gets_one_of_the_harder_sessions(world, personas):
-    latest = max((c for c in world.contacts[personas.client.pk] if c.attendance == "attended"), key=lambda c: c.starts_at)
-    score = measures.score("relationship-checkin", [2, 1, 2, 2, 2])
-    CheckinResponse.objects.create(
-        client=personas.client, contact=latest, instrument_id="relationship-checkin",
-        submitted_at=latest.starts_at, total=score.total, score=score.to_dict(),
-    )
-    made = {a.contact_id: a.original_name for a in extend(world)}
-    assert made[latest.pk] in HARDER
+def test_the_session_is_the_one_that_tells_the_clients_own_story(world, personas):
+    builders.make_goal(personas.client, GOALS[4][0])  # feel less alone: the widower's session
+    made = extend(world)
+    assert [a.original_name for a in made] == ["loneliness_reflective.vtt"]
+
+
+def test_a_client_whose_story_has_no_invented_session_gets_none(world, personas):
+    personas.client.goals.all().delete()
+    builders.make_goal(personas.client, GOALS[3][0])  # the job goal: no session was written for it
+    assert extend(world) == []
 
 
 def test_without_the_demo_practitioner_no_conversation_is_added(world):

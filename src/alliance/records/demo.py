@@ -39,6 +39,11 @@ LAST_NAMES = [
     "Silverton", "Thistlewood", "Underhill", "Vantree", "Whitlock", "Yarrow",
 ]
 PRONOUNS = ["she/her", "he/him", "they/them", "", "she/her", "he/him"]
+# First names most readers take as a woman's or a man's, so a story's pronouns never clash with the name.
+NAMES_FOR = {
+    "she/her": ["Amara", "Carmen", "Farah", "Hana", "Ines", "Kemi", "Mina", "Oona", "Rosa", "Uma", "Vera", "Yara", "Esme", "Cleo"],
+    "he/him": ["Bilal", "Gus", "Jonah", "Luca", "Nico", "Pavel", "Tariq", "Xavi", "Zeke", "Dev", "Femi", "Eli"],
+}
 GOALS = [
     ("I want to get back to sleeping through the night.", "Awake most nights, exhausted", "Up a few times most nights",
      "Sleeping through three or four nights a week", "Sleeping through most nights", "Sleeping well and waking rested"),
@@ -74,6 +79,21 @@ REFLECTIONS = [
     dict(listened_fully="Yes, I slowed down and let the silences be.",
          responded_empathetically="When he talked about his son I could have said more about the loneliness.",
          learned_what_matters="Independence, more than safety.", try_differently="More complex reflections, fewer questions."),
+    dict(listened_fully="Mostly. I rushed the last ten minutes because I was running late.",
+         responded_empathetically="I named how tired they sounded, and they said that was exactly it.",
+         learned_what_matters="Feeling in charge of their own week.", try_differently="Leave more room at the end; ask what they want to take away."),
+]
+# Who each goal's client is, so their pronouns, profile, reflections and demo sessions
+# (demo_conversations.SESSION_FOR_GOAL) tell one story: a mother's record never holds a
+# widower's session. Indexed like GOALS: (pronouns or None to keep the drawn ones,
+# index into PROFILES, index into REFLECTIONS).
+STORIES = [
+    ("she/her", 0, 2),  # sleep: a mother whose son stays at his dad's, worried about work
+    ("she/her", 0, 2),  # her daughter: a mother; the girl's dad won't come to mediation
+    ("he/him", 0, 2),  # drinking: a dad whose daughter noticed
+    (None, 2, 2),  # a job that doesn't wreck my back
+    ("he/him", 1, 1),  # less alone: a widower whose son lives abroad
+    ("she/her", 0, 0),  # the flat: a mother of a schoolboy, facing eviction
 ]
 
 
@@ -172,6 +192,8 @@ def demo_day() -> datetime:
 
 def _demo_client(world: World, practitioner: User, first: str, last: str, n: int) -> Client:
     rng = world.rng
+    story = STORIES[n % len(GOALS)]
+    first = _fitting_name(first, story[0], n)
     months = rng.randint(2, 7)
     opened = (world.today - timedelta(days=30 * months + rng.randint(0, 20))).date()
     closed = n % 11 == 0
@@ -179,7 +201,7 @@ def _demo_client(world: World, practitioner: User, first: str, last: str, n: int
         practitioner,
         f"{first} {last}",
         preferred_name=first if n % 3 else "",
-        pronouns=rng.choice(PRONOUNS),
+        pronouns=_pronouns(story, rng.choice(PRONOUNS)),  # always drawn, so the seeded stream stays the same
         preferred_language="es" if n % 5 == 0 else "en",
         phone=f"07700 900{n:03d}",
         opened_on=opened,
@@ -230,8 +252,21 @@ def _demo_client(world: World, practitioner: User, first: str, last: str, n: int
         builders.rate_goal(goal, level, contact.starts_at.date(), contact)
         level = min(2, level + rng.choice([0, 0, 1]))
     if n % 2 == 0:
-        builders.make_profile(client, **PROFILES[n % len(PROFILES)])
+        builders.make_profile(client, **PROFILES[story[1]])
     for contact in attended[-2:]:
         if rng.random() < 0.6:
-            builders.make_reflection(contact, shared_with_supervisor=rng.random() < 0.5, **REFLECTIONS[n % len(REFLECTIONS)])
+            builders.make_reflection(contact, shared_with_supervisor=rng.random() < 0.5, **REFLECTIONS[story[2]])
     return client
+
+
+def _pronouns(story: tuple, drawn: str) -> str:
+    return drawn if story[0] is None else story[0]
+
+
+def _fitting_name(first: str, pronouns: str | None, n: int) -> str:
+    """The drawn first name, or one that reads as fitting the story's pronouns (no draw: the stream stays the same)."""
+    names = NAMES_FOR.get(pronouns or "")
+    clashes = [other for key, other in NAMES_FOR.items() if key != pronouns]
+    if names is None or not any(first in group for group in clashes):
+        return first
+    return names[n % len(names)]

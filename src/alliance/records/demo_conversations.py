@@ -13,25 +13,38 @@ from importlib import resources
 
 from django.utils import timezone
 
-from alliance.records.models import CheckinResponse, Client, Contact, ConversationAnalysis
 from alliance.records.conversation_analysis import analyse
-
-RELATIONSHIP_INSTRUMENT = "relationship-checkin"
+from alliance.records.demo import GOALS
+from alliance.records.models import Client, Contact, ConversationAnalysis
 
 PRACTITIONER = "demo-practitioner"
 PRACTITIONER_NAMES = ["Alex", "Alex Rivera"]
-# Grouped by how the practice in them goes, so a contact's conversation can match how the client
-# said the relationship felt in that contact's check-in (when the check-ins demo has made one).
+# How the practice in each session goes (warm and reflective, mixed, or question- and advice-heavy).
 WARM = ("sleep_and_work_warm.txt", "loneliness_reflective.vtt")
 MIXED = ("drinking_weekends_mixed.txt",)
 HARDER = ("rent_arrears_questions.txt", "parenting_advice_heavy.txt")
 SESSIONS = WARM + MIXED + HARDER
-CLIENTS = 6
-CONTACTS_PER_CLIENT = 2
+# Whose session each one is, by the client's goal (demo.GOALS, in the same order as demo.STORIES),
+# so a client's record only holds a conversation about their own life. The job goal has none.
+SESSION_FOR_GOAL = {
+    GOALS[0][0]: "sleep_and_work_warm.txt",  # a mother, awake at three, worried about work
+    GOALS[1][0]: "parenting_advice_heavy.txt",  # a mother and her teenage daughter
+    GOALS[2][0]: "drinking_weekends_mixed.txt",  # a dad whose daughter noticed the drinking
+    GOALS[4][0]: "loneliness_reflective.vtt",  # a widower
+    GOALS[5][0]: "rent_arrears_questions.txt",  # a mother facing eviction
+}
+CLIENTS = 8
+CONTACTS_PER_CLIENT = 1  # one invented conversation per story: never the same one twice on a record
 
 
 def session_text(name: str) -> str:
     return resources.files("alliance.records.demo_sessions").joinpath(name).read_text(encoding="utf-8")
+
+
+def session_for(client: Client) -> str | None:
+    """The invented session that fits this client's story (by their first goal); None when none does."""
+    goal = client.goals.order_by("created_at").values_list("text", flat=True).first()
+    return SESSION_FOR_GOAL.get(goal or "")
 
 
 def extend(world) -> list[ConversationAnalysis]:
@@ -40,28 +53,16 @@ def extend(world) -> list[ConversationAnalysis]:
         return []
     clients = [c for c in world.clients if c.practitioner_id == practitioner.pk and c.status == Client.Status.ACTIVE]
     made = []
-    turns = {WARM: 0, MIXED: 0, HARDER: 0}
-    for client in clients[:CLIENTS]:
+    for client in clients:
+        name = session_for(client)
+        if name is None:
+            continue
         attended = [c for c in world.contacts.get(client.pk, []) if c.attendance == Contact.Attendance.ATTENDED]
         for contact in sorted(attended, key=lambda c: c.starts_at)[-CONTACTS_PER_CLIENT:]:
-            group = _group_for(contact, len(made))
-            made.append(_analysed(contact, group[turns[group] % len(group)]))
-            turns[group] += 1
+            made.append(_analysed(contact, name))
+        if len({a.contact.client_id for a in made}) >= CLIENTS:
+            break
     return made
-
-
-def _group_for(contact: Contact, n: int) -> tuple[str, ...]:
-    """Sessions that fit the client's relationship check-in for this contact; in turn when there is none."""
-    felt = (
-        CheckinResponse.objects.filter(contact=contact, instrument_id=RELATIONSHIP_INSTRUMENT, total__isnull=False)
-        .values_list("total", flat=True).first()
-    )
-    if felt is None:
-        return (WARM, MIXED, HARDER)[n % 3]
-    # Demo check-ins sit between 2 and 3.5: the lower third gets the harder sessions.
-    if felt < 3.1:
-        return HARDER
-    return WARM if felt >= 3.3 else MIXED
 
 
 def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
