@@ -68,10 +68,11 @@ class Layout:
     labels_inside: bool  # the narrow layout writes reference-line labels inside the plot, above their line
 
 
-# Fonts are in SVG units. The wide chart is shown in boxes at least 34rem wide (about 578 px), where a
-# 13-unit font is at least 11.7 px; the narrow one below that, down to a 290 px box (14 units: 11.3 px).
-WIDE = Layout("wide", 640, 200, 46, 136, 20, 13, False)
-NARROW = Layout("narrow", 360, 190, 36, 14, 24, 14, True)
+# Fonts are in SVG units; the smallest text (labels of lines and bands) is one unit below ``font``. The wide chart
+# is shown in boxes at least 33rem wide (561 px at 17 px a rem), where 13 units are at least 11.4 px; the narrow
+# one below that, down to a 290 px box (a 320 px phone), where 14 units are 11.3 px.
+WIDE = Layout("wide", 640, 200, 48, 140, 20, 14, False)
+NARROW = Layout("narrow", 360, 190, 38, 14, 26, 15, True)
 
 # Kept for code that sized things by the old single layout.
 WIDTH, HEIGHT = WIDE.width, WIDE.top + WIDE.plot_h + 44
