@@ -48,14 +48,14 @@ def _bind(host: str, port: int):
         raise typer.Exit(1) from None
 
 
-def _serve(sock, threads: int, with_worker: bool, processes: int = 1, worker_name: str = "serve") -> None:
+def _serve(sock, threads: int, with_worker: bool, processes: int = 1, worker_role: str = "serve") -> None:
     from django.conf import settings
 
     from alliance.web import server
     from alliance.web.wsgi import application
 
     options = server.waitress_options(settings, threads)
-    server.serve(application, sock, options, processes=processes, with_worker=with_worker, worker_name=worker_name)
+    server.serve(application, sock, options, processes=processes, with_worker=with_worker, worker_role=worker_role)
 
 
 def register(app: typer.Typer) -> None:
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
             if not serve:
                 return
             console.print(f"Alliance is running at [bold]{url}[/] (Ctrl+C to stop)", highlight=False)
-            _serve(sock, threads=8, with_worker=True, worker_name="demo")
+            _serve(sock, threads=8, with_worker=True, worker_role="demo")
 
     @app.command()
     def serve(

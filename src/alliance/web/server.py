@@ -58,37 +58,35 @@ def waitress_options(settings, threads: int) -> dict:
     return options
 
 
-def _run_one(application, sock: socket.socket, options: dict, with_worker: bool, worker_name: str) -> None:
+def _run_one(application, sock: socket.socket, options: dict, with_worker: bool, worker_role: str) -> None:
     import waitress
 
     stop = threading.Event()
     if with_worker:
-        try:
-            from alliance.web.jobs import run_worker
-        except ModuleNotFoundError:  # pragma: no cover - the jobs feature is always built now
-            run_worker = None
-        if run_worker:
-            threading.Thread(target=run_worker, kwargs={"stop": stop, "name": worker_name}, daemon=True).start()
+        from alliance.web.jobs import default_worker_name, run_worker
+
+        # Named in this process (host:pid:pid-namespace:role), so a claim left by a crash can be recognised.
+        threading.Thread(target=run_worker, kwargs={"stop": stop, "name": default_worker_name(worker_role)}, daemon=True).start()
     try:
         waitress.serve(application, sockets=[sock], **options)
     finally:
         stop.set()
 
 
-def serve(application, sock: socket.socket, options: dict, *, processes: int = 1, with_worker: bool = False, worker_name: str = "serve") -> None:
+def serve(application, sock: socket.socket, options: dict, *, processes: int = 1, with_worker: bool = False, worker_role: str = "serve") -> None:
     """Serve until interrupted. With several processes, the background worker runs in the first only."""
     if processes <= 1:
-        _run_one(application, sock, options, with_worker, worker_name)
+        _run_one(application, sock, options, with_worker, worker_role)
         return
-    _Supervisor(application, sock, options, processes, with_worker, worker_name).run()
+    _Supervisor(application, sock, options, processes, with_worker, worker_role).run()
 
 
 class _Supervisor:
     """Fork ``processes`` servers on one socket; restart one that dies; stop them all on SIGTERM/SIGINT."""
 
-    def __init__(self, application, sock, options, processes, with_worker, worker_name):
+    def __init__(self, application, sock, options, processes, with_worker, worker_role):
         self.application, self.sock, self.options = application, sock, options
-        self.processes, self.with_worker, self.worker_name = processes, with_worker, worker_name
+        self.processes, self.with_worker, self.worker_role = processes, with_worker, worker_role
         self.children: dict[int, int] = {}  # pid -> slot
         self.stopping = False
 
@@ -102,7 +100,7 @@ class _Supervisor:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             code = 0
             try:
-                _run_one(self.application, self.sock, self.options, self.with_worker and slot == 0, f"{self.worker_name}-{slot}")
+                _run_one(self.application, self.sock, self.options, self.with_worker and slot == 0, self.worker_role)
             except BaseException:  # the parent restarts us; say why first
                 logger.exception("server process %s stopped with an error", slot)
                 code = 1
