@@ -207,3 +207,15 @@ def test_a_deployment_without_an_smtp_server_is_warned_that_urgent_emails_reach_
     assert [w.id for w in checks.check_email(None)] == ["alliance.W004"]
     settings.EMAIL_HOST = "smtp.agency.test"
     assert checks.check_email(None) == []
+
+
+def test_an_alert_found_while_replaying_history_is_timed_from_now_so_it_does_not_escalate_at_once(staff):
+    """The demo recomputes alerts at past moments; the clock for escalation starts when the email is queued."""
+    from datetime import timedelta
+
+    with time_machine.travel(MONDAY_10, tick=False):
+        link, _ = new_link(staff, instruments=("phq-9",), now=MONDAY_10 - timedelta(days=40))
+        checkin_service.submit(link.pk, {"phq-9": PHQ9_CRITICAL}, now=MONDAY_10 - timedelta(days=40) + timedelta(hours=1))
+        notifications.tick()
+    alert = Alert.objects.get(kind="critical_item")
+    assert [(n.kind, n.created_at) for n in alert.notifications.all()] == [("urgent", MONDAY_10)]

@@ -292,7 +292,9 @@ def recompute_alerts(client: Client, now=None) -> AlertUpdate:
                 if row.urgency == Alert.Urgency.URGENT and client.status == Client.Status.ACTIVE:
                     from alliance.records.notifications import notify_urgent
 
-                    notify_urgent(row, now)  # the practitioner hears at once; escalation follows if nobody answers
+                    # The practitioner hears at once; escalation follows if nobody answers. Timed by the clock,
+                    # not by ``now``, which may be a past moment when history is replayed (as the demo does).
+                    notify_urgent(row)
             elif row.resolved_by_id is None and (
                 row.message != alert.message or row.urgency != alert.urgency or row.resolved_at is not None
                 or row.occurred_on != _day(alert.when)
