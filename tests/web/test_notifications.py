@@ -219,3 +219,15 @@ def test_an_alert_found_while_replaying_history_is_timed_from_now_so_it_does_not
         notifications.tick()
     alert = Alert.objects.get(kind="critical_item")
     assert [(n.kind, n.created_at) for n in alert.notifications.all()] == [("urgent", MONDAY_10)]
+
+
+def test_a_practitioner_who_cannot_be_emailed_means_the_supervisors_are_told_at_once(client, staff, smtp):
+    staff.practitioner.email = ""
+    staff.practitioner.save(update_fields=["email"])
+    with time_machine.travel(MONDAY_10, tick=False):
+        alert = critical_answer(client, staff)
+        work()
+        work()  # the next tick sees nobody could be reached
+    [(rcpt, _)] = smtp.inbox.wait_for(1)
+    assert rcpt == ["sue@agency.test"]
+    assert alert.notifications.get(kind="urgent").error == "This person has no email address in Alliance."

@@ -189,7 +189,10 @@ def escalate_due(now) -> int:
                 notify_urgent(alert, now)
                 started += 1
                 continue
-            if level == "duty" or now < hours.add(timezone.localtime(at), agency.escalation_working_hours):
+            if level == "duty":
+                continue
+            # Nobody at this level can be reached (no address, or every try failed): move on at once.
+            if not _unreachable(alert, level) and now < hours.add(timezone.localtime(at), agency.escalation_working_hours):
                 continue
             if level == "practitioner":
                 supervisors = list(User.objects.filter(team_id=alert.client.team_id, role=Role.SUPERVISOR, is_active=True))
@@ -202,6 +205,18 @@ def escalate_due(now) -> int:
             logger.info("alert.escalated alert=%s from=%s", alert.pk, level)
             started += 1
     return started
+
+
+LEVEL_KINDS = {"practitioner": Notification.Kind.URGENT, "supervisors": Notification.Kind.SUPERVISORS}
+
+
+def _unreachable(alert: Alert, level: str) -> bool:
+    rows = [n for n in alert.notifications.all() if n.kind == LEVEL_KINDS.get(level)]
+    return bool(rows) and all(
+        n.status == Notification.Status.NO_ADDRESS
+        or (n.status == Notification.Status.FAILED and n.attempts >= MAX_SEND_ATTEMPTS)
+        for n in rows
+    )
 
 
 def retry_failed(now) -> int:
