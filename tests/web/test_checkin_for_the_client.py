@@ -99,3 +99,12 @@ def test_the_shipped_crisis_text_names_no_countrys_service(client, personas):
     assert "If you are thinking about hurting yourself" in text
     for service in ("988", "Samaritans", "116 123", "US", "UK"):
         assert service not in text.split('class="alert urgent crisis"')[1].split("</div>")[0], service
+
+
+def test_the_shared_progress_page_carries_no_validation_caveat_either(client, personas):
+    personas.client.share_progress = True
+    personas.client.save()
+    _, token = new_link(personas)
+    client.post(f"/checkin/{token}/", form_data({"relationship-checkin": [3, 3, 4, 3, 3]}))
+    text = client.get(f"/checkin/{token}/progress/").content.decode()
+    assert "About our work together" in text and "validated" not in text

@@ -219,7 +219,8 @@ def checkin_progress(request, token):
         for instrument_id, rows in by_instrument.items():
             instrument = measures.get_instrument(instrument_id)
             language = link.language if link.language in instrument.languages else "en"
-            title = instrument.title[language]
+            # The client's own words: a validated instrument's title, never a validation caveat.
+            title = instrument.title[language] if instrument.validated else gettext("About our work together")
             points = [Point(timezone.localtime(r.submitted_at).strftime("%d/%m"), r.total) for r in rows]
             panels.append({
                 "title": title,
