@@ -63,9 +63,15 @@ def tick(now=None) -> dict[str, int]:
     made = 0
     schedules = CheckinSchedule.objects.exclude(mode=CheckinSchedule.Mode.OFF).filter(
         client__status=Client.Status.ACTIVE, next_due_at__isnull=False
-    ).select_related("client", "updated_by")
-    for schedule in schedules:
+    )
+    for candidate in schedules.only("pk"):
         with transaction.atomic():
+            # Several workers may tick at once: lock the schedule and decide on what is stored now.
+            schedule = CheckinSchedule.objects.select_for_update(of=("self",)).select_related("client", "updated_by").filter(
+                pk=candidate.pk
+            ).exclude(mode=CheckinSchedule.Mode.OFF).first()
+            if schedule is None or schedule.next_due_at is None:
+                continue
             if schedule.mode == CheckinSchedule.Mode.EVERY_DAYS:
                 if schedule.next_due_at <= now:
                     issue(schedule, contact=None, now=now)
@@ -95,8 +101,11 @@ def remind(now) -> int:
         notifications__kind=Notification.Kind.CHECKIN_LINK, notifications__status=Notification.Status.SENT,
     ).exclude(notifications__kind=Notification.Kind.CHECKIN_REMINDER).distinct()
     count = 0
-    for link in due:
+    for candidate in due.only("pk"):
         with transaction.atomic():
+            link = CheckinLink.objects.select_for_update(of=("self",)).filter(pk=candidate.pk, reminded_at__isnull=True).first()
+            if link is None or link.notifications.filter(kind=Notification.Kind.CHECKIN_REMINDER).exists():
+                continue
             _queue(Notification.Kind.CHECKIN_REMINDER, now=now, link=link)
             count += 1
     return count

@@ -181,10 +181,16 @@ def escalate_due(now) -> int:
     open_urgent = Alert.objects.filter(
         urgency=Alert.Urgency.URGENT, resolved_at__isnull=True, acknowledged_at__isnull=True,
         client__status=Client.Status.ACTIVE,
-    ).select_related("client").prefetch_related("notifications")
-    for alert in open_urgent:
-        level, at = escalation_state(alert, alert.notifications.all())
+    ).only("pk")
+    for candidate in open_urgent:
         with transaction.atomic():
+            # Several workers may tick at once: lock the alert and decide on what is stored now.
+            alert = Alert.objects.select_for_update(of=("self",)).select_related("client").filter(
+                pk=candidate.pk, resolved_at__isnull=True, acknowledged_at__isnull=True
+            ).first()
+            if alert is None:
+                continue
+            level, at = escalation_state(alert, alert.notifications.all())
             if level is None:  # raised before notifications existed, or by an import: tell the practitioner now
                 notify_urgent(alert, now)
                 started += 1
@@ -246,14 +252,12 @@ def send_digests(now) -> int:
     sent = 0
     wanted = NotificationPreference.objects.filter(daily_digest=True, user__is_active=True).exclude(last_digest_on=local.date())
     for preference in wanted.select_related("user"):
-        open_count = Alert.objects.filter(
-            client__practitioner=preference.user, client__status=Client.Status.ACTIVE, resolved_at__isnull=True,
-            urgency__in=(Alert.Urgency.URGENT, Alert.Urgency.ATTENTION),
-        ).values("client").distinct().count()
         with transaction.atomic():
-            preference.last_digest_on = local.date()
-            preference.save(update_fields=["last_digest_on"])
-            if open_count:
+            # Claim today's digest with a conditional UPDATE, so two workers never both send it.
+            claimed = NotificationPreference.objects.filter(pk=preference.pk, daily_digest=True).exclude(
+                last_digest_on=local.date()
+            ).update(last_digest_on=local.date())
+            if claimed and digest_count(preference.user):
                 _queue(Notification.Kind.DIGEST, now=now, recipient=preference.user)
                 sent += 1
     return sent
