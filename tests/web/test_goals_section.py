@@ -124,7 +124,7 @@ def test_the_timeline_puts_contacts_check_ins_ratings_and_reflections_in_date_or
     order = ["22 Sep 2026", "15 Sep 2026", "8 Sep 2026", "1 Sep 2026"]
     assert [timeline.index(day) for day in order] == sorted(timeline.index(day) for day in order)
     assert "PHQ-9: 12 (Moderate)" in timeline
-    assert "“Sleep through the night” rated −1, somewhat less than expected" in timeline
+    assert "“Sleep through the night” rated −1, somewhat less than expected: “Up a few times most nights”" in timeline
     assert "By Pat Practitioner" in timeline
     assert f'href="/contacts/{first.pk}/"' in timeline
 

@@ -74,7 +74,8 @@ def client_timeline(client, user, goals) -> list[Entry]:
     for goal in goals:
         for rating in goal.rating_list:
             entries.append(Entry(
-                _at(rating.rated_on), "Goal rating", f"“{goal.text}” rated {format_level(rating.level)}, {LEVEL_NAMES[rating.level]}",
+                _at(rating.rated_on), "Goal rating", f"“{goal.text}” rated {format_level(rating.level)}, {LEVEL_NAMES[rating.level]}"
+                + (f": “{goal.level_texts()[rating.level]}”" if goal.level_texts().get(rating.level) else ""),
             ))
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:ENTRY_LIMIT]
