@@ -33,6 +33,7 @@ def test_a_client_not_seen_for_45_days_needs_attention_on_the_caseload_the_clien
     assert "<h2 id=\"alerts-heading\">Needs attention</h2>" in page and "No contact for 45 days." in page
     team = visible_text(signed_in(client, personas.supervisor).get("/team/"))
     assert "Not seen for a while" in team and "No contact for 45 days." in team
+    assert "1 active client · no open alerts · 1 client needs attention" in team  # the practitioner's summary agrees
 
 
 def test_a_client_seen_last_week_needs_no_attention_anywhere(client, personas):
@@ -49,7 +50,7 @@ def test_a_closed_client_leaves_the_team_alerts_and_the_caseloads_attention_list
     Client.objects.filter(pk=casey.pk).update(status=Client.Status.CLOSED, closed_on=timezone.localdate())
     team = visible_text(signed_in(client, personas.supervisor).get("/team/"))
     assert "The relationship check-in dropped." not in team and "No contact for 60 days." not in team
-    assert "no open alerts" in team  # the practitioner's summary agrees
+    assert "no open alerts · nobody needs particular attention" in team  # the practitioner's summary agrees
     caseload = visible_text(signed_in(client, personas.practitioner).get("/", {"status": "all"}))
     assert "The relationship check-in dropped." not in caseload
     assert "Nobody needs particular attention today." in caseload

@@ -26,6 +26,7 @@ class PractitionerSummary:
     open_alerts: int
     trends: list[Trend] = field(default_factory=list)
     analysed_sessions: int = 0
+    needing_attention: int = 0  # active clients who need attention by the caseload's rule (alliance.web.status)
 
 
 def require_supervisor(user) -> None:
@@ -83,24 +84,29 @@ def team_overview(supervisor) -> dict:
             last_contact_at=Max("contacts__starts_at", filter=Q(contacts__attendance=Contact.Attendance.ATTENDED))
         )
     )
+    attention = _attention(clients, alerts)
+    for summary in summaries:
+        summary.needing_attention = sum(
+            1 for client in clients if client.practitioner_id == summary.person.pk and attention[client.pk].needed
+        )
     return {
         "team": supervisor.team, "alerts": alerts, "practitioners": summaries, "shared_reflections": shared, "clients": clients,
-        "other_reasons": _other_reasons(clients, alerts),
+        # What needs attention besides alerts (no recent contact), by the caseload's own rule.
+        "other_reasons": [(c, r) for c in clients for r in attention[c.pk].reasons if r.alert is None],
     }
 
 
-def _other_reasons(clients, alerts) -> list[tuple]:
-    """(client, reason) for what needs attention besides alerts (no recent contact), by the caseload's own rule."""
+def _attention(clients, alerts) -> dict:
+    """client pk -> status.Attention, from rows already loaded (no query)."""
     now = timezone.now()
     stale_after = status.stale_before(now)
     by_client: dict = {}
     for alert in alerts:
         by_client.setdefault(alert.client_id, []).append(alert)
-    found = []
-    for client in clients:
-        result = status.attention(client, by_client.get(client.pk, []), client.last_contact_at, stale_after=stale_after, now=now)
-        found += [(client, reason) for reason in result.reasons if reason.alert is None]
-    return found
+    return {
+        client.pk: status.attention(client, by_client.get(client.pk, []), client.last_contact_at, stale_after=stale_after, now=now)
+        for client in clients
+    }
 
 
 def practitioner_detail(supervisor, practitioner_id) -> dict:
