@@ -1,0 +1,50 @@
+"""In Chromium against the real demo server: every demo client's analysed conversation is about their own goal,
+and a widower's session is never on a record with she/her pronouns (nor a mother's on a he/him record)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+try:
+    from tests.browser.conftest import login
+except ImportError:  # the shared browser fixtures land separately
+    pytest.skip("tests/browser/conftest.py (live server, page, login) is not in this checkout yet", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+# A word of each goal (as the client wrote it), and words that only that goal's invented session says.
+TOPICS = {
+    "sleeping": "three in the morning",
+    "daughter": "phone",
+    "drinking": "beers",
+    "alone": "wife",
+    "flat": "arrears",
+}
+WHO = {"wife": "he/him", "beers": "he/him", "phone": "she/her", "arrears": "she/her", "three in the morning": "she/her"}
+
+
+def test_each_demo_clients_conversation_is_about_their_own_goal_and_fits_their_pronouns(live_server_url, page):
+    login(page, "demo-practitioner")
+    page.goto(live_server_url + "/")
+    links = page.locator("#client-table tbody tr td:first-child a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    checked = 0
+    for href in hrefs:
+        page.goto(live_server_url + href)
+        goal = page.locator("section:has(#goals-heading) article h3").first.inner_text().lower()
+        pronouns = (page.locator("h1 .pronouns").all_inner_texts() or [""])[0].strip("() ")
+        rows = page.locator("section:has(#contacts-heading) tbody tr")
+        attended = [rows.nth(i).locator("a").first.get_attribute("href") for i in range(rows.count()) if "Attended" in rows.nth(i).inner_text()]
+        if not attended:
+            continue
+        page.goto(live_server_url + attended[0])
+        if page.get_by_role("heading", name="The session in numbers").count() == 0:
+            continue  # this client's story has no invented session (the job goal)
+        transcript = page.locator("ol.utterances").inner_text().lower()
+        topic = next(words for key, words in TOPICS.items() if key in goal)
+        assert topic in transcript, (href, goal)
+        assert pronouns == WHO[topic], (href, pronouns, topic)
+        checked += 1
+    assert checked >= 5
+    expect(page.get_by_role("heading", name="The conversation, turn by turn")).to_be_visible()
