@@ -239,7 +239,10 @@ def _local_cluster(workers: int, LocalCluster):
     if sys.platform.startswith("linux"):
         process_coder()
         method = "fork"
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+    # Dask's statistical profiler samples every task's stack 100 times a second, holding the
+    # GIL: a pure-Python analysis pays for it (docs/deployment.md says how to turn it off on a cluster).
+    quiet = {"distributed.worker.multiprocessing-method": method, "distributed.worker.profile.enabled": False}
+    with dask.config.set(quiet):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
