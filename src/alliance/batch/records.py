@@ -7,9 +7,9 @@
 - ``utterances``: one flat row per utterance for the utterances table (codes only).
 
 The transcript's words stay out unless ``text=True``: no utterance text or speaker names,
-no feedback ``message`` or ``quotes`` (they quote the session), no ``role_note`` (it names
-speakers). Practitioner labels (the practitioners' speaker names) are kept: they are what
-an analyst groups by.
+no feedback ``message`` or ``quotes`` (they quote the session), no ``role_note`` or
+``role_guess`` (they name speakers). Practitioner labels (the practitioners' speaker names)
+are kept: they are what an analyst groups by.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 # Feedback fields that quote or paraphrase the session.
 TEXT_FEEDBACK_FIELDS = ("message", "quotes")
-TEXT_FIELDS = ("role_note",)
+TEXT_FIELDS = ("role_note", "role_guess")
 
 
 @dataclass
