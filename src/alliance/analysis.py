@@ -5,9 +5,9 @@ declares what it reads and what it adds, and ``Analysis.pipeline`` records them 
 the model artifact's hash so a stored result can be reproduced and explained:
 
     alliance.transcripts.v1  reads source                      adds transcript
-    alliance.coder.v2        reads transcript                  adds codes
+    alliance.coder.v3        reads transcript                  adds codes
     alliance.metrics.v1      reads transcript, codes           adds metrics, miti_context
-    alliance.feedback.v1     reads transcript, codes, metrics  adds feedback, journal_prompts
+    alliance.feedback.v2     reads transcript, codes, metrics  adds feedback, journal_prompts
 
 The JSON (``Analysis.to_dict()``) is documented in docs/analysis.md.
 """
@@ -15,17 +15,17 @@ The JSON (``Analysis.to_dict()``) is documented in docs/analysis.md.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from alliance import feedback as feedback_stage
 from alliance import metrics as metrics_stage
-from alliance.coding.codes import Codes
+from alliance.coding.codes import JSON_FIELDS, Codes
 from alliance.feedback import JournalPrompt, Observation, give_feedback
 from alliance.metrics import MitiContext, SessionMetrics, miti_context, session_metrics
 from alliance.transcripts.model import Transcript
 
 PARSE_STAGE = "alliance.transcripts.v1"
-CODER_STAGE = "alliance.coder.v2"
+CODER_STAGE = "alliance.coder.v3"
 
 Progress = Callable[[int, int], None]  # (utterances coded so far, total)
 
@@ -54,8 +54,8 @@ STAGES = (
 # Which code fields apply to whom; the rest are set to None so the JSON is null where not applicable.
 _PRACTITIONER_FIELDS = ("behaviour", "question", "reflection", "input", "advice_without_permission", "affirmation")
 _CLIENT_FIELDS = ("client_talk",)
-# Codes.to_dict() (dataclasses.asdict) deep-copies; plain reads are ten times faster on long sessions.
-_CODE_FIELDS = tuple(f.name for f in fields(Codes))
+# Plain reads of the JSON fields (the probabilities stay in the core; docs/analysis.md).
+_CODE_FIELDS = JSON_FIELDS
 
 
 @dataclass
@@ -68,6 +68,7 @@ class Analysis:
     miti_context: MitiContext
     pipeline: dict
     role_note: str = ""
+    role_guess: dict | None = None  # how the practitioner was found when the transcript did not say
 
     def to_dict(self) -> dict:
         return {
@@ -82,6 +83,7 @@ class Analysis:
             "feedback": [o.to_dict() for o in self.feedback],
             "pipeline": self.pipeline,
             "role_note": self.role_note,
+            "role_guess": self.role_guess,
             "miti_context": self.miti_context.to_dict(),
             "journal_prompts": [p.to_dict() for p in self.journal_prompts],
         }
@@ -116,8 +118,21 @@ def analyze(source, practitioner=None, format=None, coder=None, progress: Progre
     return analyze_transcript(transcript, coder, progress=progress)
 
 
+def settle_roles(transcript: Transcript, coder) -> tuple[Transcript, dict | None]:
+    """Where the transcript did not say who is who, let the coder judge it (alliance.coding.roles)."""
+    if not transcript.roles_guessed or not hasattr(coder, "predict_distributions"):
+        return transcript, None
+    from alliance.coding.roles import apply_guess, guess_practitioner
+
+    guess = guess_practitioner(coder, transcript)
+    if guess is None:
+        return transcript, None
+    return apply_guess(transcript, guess), guess.to_dict()
+
+
 def analyze_transcript(transcript: Transcript, coder, progress: Progress | None = None) -> Analysis:
     """The stages after parsing, for a transcript already in hand (batch jobs, tests, benchmarks)."""
+    transcript, role_guess = settle_roles(transcript, coder)
     coded = coder.code(transcript, progress=_done_of_total(progress) if progress else None)
     codes = [fit_to_role(c, u.role) for u, c in zip(transcript.utterances, coded)]
     metrics = session_metrics(transcript, codes)
@@ -131,6 +146,7 @@ def analyze_transcript(transcript: Transcript, coder, progress: Progress | None 
         miti_context=miti_context(metrics),
         pipeline=pipeline_record(coder),
         role_note=transcript.role_note,
+        role_guess=role_guess,
     )
 
 
@@ -149,6 +165,7 @@ def fit_to_role(codes: Codes, role: str) -> Codes:
     cleared = {f: None for f in _PRACTITIONER_FIELDS + _CLIENT_FIELDS if f not in keep}
     if role not in ("practitioner", "client"):
         cleared["confidence"] = None
+        cleared["probabilities"] = None
     return replace(codes, **cleared)
 
 

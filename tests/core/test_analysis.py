@@ -58,13 +58,15 @@ def scripted():
 
 def test_analysis_json_has_every_documented_key():
     data = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()
-    assert set(data) == {"utterances", "metrics", "feedback", "pipeline", "role_note", "miti_context", "journal_prompts"}
+    assert set(data) == {
+        "utterances", "metrics", "feedback", "pipeline", "role_note", "role_guess", "miti_context", "journal_prompts",
+    }
     assert len(data["utterances"]) == len(SESSION)
     for u in data["utterances"]:
         assert set(u) == UTTERANCE_KEYS
         assert CODE_KEYS <= set(u["codes"])
     for item in data["feedback"]:
-        assert {"message", "evidence"} <= set(item)
+        assert {"kind", "strength", "form", "message", "evidence", "quotes", "claims"} == set(item)
     json.dumps(data)  # plain JSON, nothing exotic
 
 
@@ -115,8 +117,8 @@ def test_metrics_come_from_the_parsed_and_coded_session():
 def test_the_pipeline_records_stage_names_versions_and_the_model_hash():
     pipeline = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()["pipeline"]
     assert [(s["name"], s["version"]) for s in pipeline["stages"]] == [
-        ("alliance.transcripts.v1", "v1"), ("alliance.coder.v2", "v2"),
-        ("alliance.metrics.v1", "v1"), ("alliance.feedback.v1", "v1"),
+        ("alliance.transcripts.v1", "v1"), ("alliance.coder.v3", "v3"),
+        ("alliance.metrics.v1", "v1"), ("alliance.feedback.v2", "v2"),
     ]
     assert pipeline["stages"][2]["reads"] == ["transcript", "codes"]
     assert pipeline["stages"][3]["adds"] == ["feedback", "journal_prompts"]

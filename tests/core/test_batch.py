@@ -133,7 +133,7 @@ def test_a_json_line_is_the_analysis_json_without_the_transcripts_words(folder):
     assert line["ok"] and line["practitioner"] == "T" and line["utterance_count"] == 31
     assert {"metrics", "feedback", "pipeline", "miti_context", "journal_prompts"} <= set(line)
     assert "utterances" not in line and "role_note" not in line
-    assert line["feedback"] and all(set(o) == {"kind", "strength", "evidence"} for o in line["feedback"])
+    assert line["feedback"] and all(set(o) == {"kind", "strength", "form", "evidence", "claims"} for o in line["feedback"])
     assert "Jordan" not in json.dumps(line)  # the client's name is said in the session
 
 

@@ -26,7 +26,7 @@ def coder():
 
 
 def test_the_coder_has_a_versioned_name_and_the_hash_of_its_files(coder):
-    assert coder.name == "alliance.coder.v2"
+    assert coder.name == "alliance.coder.v3"
     assert coder.artifact_hash == artifact_hash(MODELS_DIR)
 
 
@@ -115,7 +115,7 @@ def test_a_coder_made_for_another_feature_layout_is_refused_with_a_clear_message
 def test_a_coder_whose_weights_do_not_fit_its_features_is_refused_at_load(tmp_path):
     folder = _copy_of_the_shipped_coder(tmp_path)
     arrays = read_npz(folder / "coder.npz")
-    arrays["coef_client"] = arrays["coef_client"][:, :-4]  # as if trained without the position block
+    arrays["edited/coef_client"] = arrays["edited/coef_client"][:, :-4]  # as if trained without the position block
     write_npz(folder / "coder.npz", arrays)
     with pytest.raises(AllianceError) as caught:
         read_coder(folder)

@@ -41,15 +41,16 @@ def test_the_report_counts_what_was_trained(tmp_path, small):
     report = train(out_dir=tmp_path / "m", transcripts=small)
     assert report.n_transcripts == 2
     assert report.n_utterances == 30
-    assert report.per_task["therapist"] == 15
-    assert report.per_task["client"] == 15
+    assert report.per_task["edited/therapist"] == 15
+    assert report.per_task["edited/client"] == 15
+    assert report.per_task["captions/therapist"] == 30  # with a speech-to-text copy of each conversation
     assert report.table_reused is True
 
 
 def test_progress_reports_each_stage(tmp_path, small):
     stages = []
     train(out_dir=tmp_path / "m", transcripts=small, progress=lambda stage, done, total: stages.append(stage))
-    assert stages[0] == "features" and stages[-1] == "fit"
+    assert stages[0] == "features (edited)" and stages[-1] == "fit (captions)"
 
 
 def test_a_data_folder_without_train_csv_is_a_clear_error(tmp_path):

@@ -8,6 +8,7 @@ the very same ``Coder.code`` path as real transcripts. Labels sit in
 from __future__ import annotations
 
 import csv
+import json
 import os
 from pathlib import Path
 
@@ -116,3 +117,26 @@ def read_annomi_csv(path: str | os.PathLike) -> list[Transcript]:
             )
         )
     return transcripts
+
+
+def source_groups(folder: str | os.PathLike | None = None) -> dict[str, str]:
+    """transcript_id -> source group (one video, series or paired demonstration), from split_manifest.json.
+
+    Folds by source group keep near-duplicate conversations on one side, as the
+    train/dev split did; without the manifest every transcript is its own group.
+    """
+    path = data_dir(folder) / "split_manifest.json"
+    if not path.is_file():
+        return {}
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        tid: name
+        for portion in manifest.get("source_groups", {}).values()
+        for name, ids in portion.items()
+        for tid in ids
+    }
+
+
+def group_of(transcript: Transcript, groups: dict[str, str]) -> str:
+    tid = str(transcript.metadata.get("transcript_id", transcript.source))
+    return groups.get(tid, f"transcript {tid}")

@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 
 # The feature layout this code builds; an artifact made for another one cannot be read.
-# v2 added the other person's next-turn cues and the position in the session.
-CODER_NAME = "alliance.coder.v2"
+# v2 added the other person's next-turn cues and the position in the session; v3 adds
+# calibrated probabilities (two numbers per class) and a second variant for captions (variants.py).
+CODER_NAME = "alliance.coder.v3"
 FILES = ("coder.json", "coder.npz")
 MANIFEST = "manifest.json"
 
@@ -62,6 +63,9 @@ def code_hash() -> str:
 TRAINING_SOURCES = (
     "annomi_data.py",
     "artifact.py",
+    "augment.py",
+    "calibration.py",
+    "variants.py",
     "context.py",
     "cues.py",
     "features.py",

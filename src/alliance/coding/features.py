@@ -3,8 +3,8 @@
 Blocks (weights in ``BLOCK_WEIGHTS``): word and character TF-IDF of the
 utterance, hand cues (``cues.py``) of the utterance and of the other person's
 previous and next turns, static MiniLM embeddings of the utterance, the other
-person's previous turn and the other person's next turn, and where the
-utterance falls in the session.
+person's previous turn and the other person's next turn, where the utterance
+falls in the session, and, for short answers only, the turn they answer.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ BLOCK_WEIGHTS = {
     "emb_prev_other": 0.7,
     "emb_next_other": 0.5,
     "position": 1.0,
+    "short_answer_context": 1.0,
 }
+SHORT_ANSWER_WORDS = 3  # "Yeah.", "I guess so.": their meaning comes from the turn they answer
 POSITION_NAMES = ("relative_position", "first_5_percent", "last_10_percent", "first_3_utterances")
 WORD_OPTIONS = dict(ngram_range=(1, 2), sublinear_tf=True, min_df=2, dtype=np.float32)
 CHAR_OPTIONS = dict(
@@ -68,6 +70,7 @@ class ContextFeatures:
             sp.csr_matrix(_take(emb, near.next_other) * w["emb_next_other"]),
             sp.csr_matrix(_take(hand, near.next_other) * w["cues_next_other"]),
             sp.csr_matrix(_position(near) * w["position"]),
+            sp.csr_matrix(_short_answer_context(texts, hand, emb, near) * w["short_answer_context"]),
         ]
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
@@ -76,7 +79,7 @@ class ContextFeatures:
         """Columns of ``transform``'s matrix: both vocabularies, three cue blocks, three embeddings, position."""
         dims = self.embedder.table.shape[1]
         vocab = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
-        return vocab + 3 * len(CUE_NAMES) + 3 * dims + len(POSITION_NAMES)
+        return vocab + 3 * len(CUE_NAMES) + 3 * dims + len(POSITION_NAMES) + len(CUE_NAMES) + dims
 
     # Storage: plain lists and arrays, so the artifact needs no pickle.
     def vocabularies(self) -> dict:
@@ -105,6 +108,17 @@ def _take(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
     out = matrix[np.maximum(index, 0)].copy()
     out[index < 0] = 0.0
     return out
+
+
+def _short_answer_context(texts: list[str], hand: np.ndarray, emb: np.ndarray, near: Neighbours) -> np.ndarray:
+    """For short answers only, the turn they answer (its cues and embedding) once more.
+
+    The shared previous-turn blocks weigh context the same for every utterance; this
+    block lets a short "Yeah." after "So you want to cut down?" count as change talk
+    without moving longer turns (docs/coding.md, "Client talk in context").
+    """
+    short = np.array([len(t.split()) <= SHORT_ANSWER_WORDS for t in texts], np.float32)[:, None]
+    return np.hstack([_take(hand, near.prev_other), _take(emb, near.prev_other)]) * short
 
 
 def _position(near: Neighbours) -> np.ndarray:

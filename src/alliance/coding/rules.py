@@ -1,9 +1,11 @@
 """Two markers AnnoMI does not label, found by documented rules (docs/coding.md).
 
 Advice without permission (a marker of paternalism): a practitioner utterance that
-gives advice or direction when neither the practitioner asked permission nor the
-client asked for it in the exchange just before (``LOOKBACK`` utterances) or in
-the utterance itself.
+the learned input-subtype model takes for advice (calibrated probability at least
+``ADVICE_MIN``) when neither the practitioner asked permission nor the client asked
+for it in the exchange just before (``LOOKBACK`` utterances) or in the utterance
+itself. Advice wording alone ("Just take care", a goodbye that starts with a verb)
+no longer counts: it flagged friendly turns (docs/feedback.md, "Before and after").
 
 Affirmation: a practitioner utterance that recognises the client's strengths,
 efforts or values ("You've worked really hard on this"), not a question.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 LOOKBACK = 3
+ADVICE_MIN = 0.5  # P(therapist_input) x P(advice | input), tuned by bench/eval_feedback.py
 
 _PERMISSION = re.compile(
     r"\b(is it (ok|okay|alright|all right) (if|with you)|would it be (ok|okay|alright|all right)|"
@@ -87,15 +90,25 @@ def is_affirmation(text: str) -> bool:
     return bool(_AFFIRM.search(norm))
 
 
-def advice_without_permission(roles: list[str], texts: list[str], index: int, input_type: str | None) -> bool:
-    """Whether utterance ``index`` (a practitioner's) gives advice nobody invited."""
-    if not gives_advice(texts[index], input_type):
-        return False
+def advice_probability(probabilities: dict | None) -> float:
+    """Calibrated probability that a practitioner utterance is advice (AnnoMI's input subtype)."""
+    if not probabilities:
+        return 0.0
+    return probabilities["behaviour"].get("therapist_input", 0.0) * probabilities["input"].get("advice", 0.0)
+
+
+def invited(roles: list[str], texts: list[str], index: int) -> bool:
+    """Whether advice at ``index`` was invited: permission asked in it or just before, or the client asked."""
     if asks_permission(texts[index]):
-        return False
+        return True
     for j in range(max(0, index - LOOKBACK), index):
         if roles[j] == "practitioner" and asks_permission(texts[j]):
-            return False
+            return True
         if roles[j] == "client" and client_asks_for_advice(texts[j]):
-            return False
-    return True
+            return True
+    return False
+
+
+def advice_without_permission(roles: list[str], texts: list[str], index: int, probabilities: dict | None) -> bool:
+    """Whether utterance ``index`` (a practitioner's) gives advice nobody invited."""
+    return advice_probability(probabilities) >= ADVICE_MIN and not invited(roles, texts, index)

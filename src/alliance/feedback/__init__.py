@@ -1,4 +1,4 @@
-"""Feedback on one coded session (stage ``alliance.feedback.v1``), the way a good supervisor gives it.
+"""Feedback on one coded session (stage ``alliance.feedback.v2``), the way a good supervisor gives it.
 
 Reads ``transcript``, ``codes`` and ``metrics``; adds ``feedback`` (a short list of
 observations, strengths first, each quoting the utterances it rests on) and
@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alliance.coding.codes import Codes
-from alliance.feedback import growth, strengths
+from alliance.feedback import growth, reliability, strengths
 from alliance.feedback.context import Session
 from alliance.feedback.journal import journal_prompts
 from alliance.feedback.observation import JournalPrompt, Observation, quote
 from alliance.metrics.session import SessionMetrics, check_aligned
 from alliance.transcripts.model import Transcript
 
-STAGE = "alliance.feedback.v1"
+STAGE = "alliance.feedback.v2"
 READS = ("transcript", "codes", "metrics")
 ADDS = ("feedback", "journal_prompts")
 
@@ -34,12 +34,21 @@ class Feedback:
     journal_prompts: list[JournalPrompt]
 
 
-def give_feedback(transcript: Transcript, codes: list[Codes], metrics: SessionMetrics) -> Feedback:
-    """Strengths first (at most three), then openings to grow, at most six in all."""
+def give_feedback(transcript: Transcript, codes: list[Codes], metrics: SessionMetrics, *, gated: bool = True) -> Feedback:
+    """Strengths first (at most three), then openings to grow, at most six in all.
+
+    ``gated``: kinds whose claims do not hold often enough against expert codes are
+    offered as questions (``reliability.py``); the benchmark measures them ungated.
+    """
     check_aligned(transcript, codes)
     s = Session(transcript, codes, metrics)
-    good = [o for rule in strengths.RULES for o in rule(s)][:MAX_STRENGTHS]
-    grow = _interleave([rule(s) for rule in growth.RULES])[: MAX_OBSERVATIONS - len(good)]
+    found = [o for rule in strengths.RULES for o in rule(s)]
+    grown = [rule(s) for rule in growth.RULES]
+    if gated:
+        found = reliability.gate(found)
+        grown = [reliability.gate(g) for g in grown]
+    good = found[:MAX_STRENGTHS]
+    grow = _interleave(grown)[: MAX_OBSERVATIONS - len(good)]
     observations = good + grow
     return Feedback(observations, journal_prompts(s, observations))
 

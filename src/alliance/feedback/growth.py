@@ -5,8 +5,9 @@ Thresholds are module constants, documented in docs/feedback.md.
 
 from __future__ import annotations
 
+from alliance.feedback.claims import claim, sure
 from alliance.feedback.context import Session
-from alliance.feedback.observation import Observation, number, quote, refs, span, times, turn
+from alliance.feedback.observation import Observation, number, quote, quoted_sentence, refs, span, times, turn
 from alliance.metrics.session import practitioner_runs
 
 CLOSED_RUN = 3  # closed questions in a row (client answers in between don't break a run)
@@ -25,37 +26,45 @@ _REPLY_KIND = {
 
 
 def missed_change_talk(s: Session) -> list[Observation]:
-    """Client change talk whose reply was a question or input rather than a reflection."""
+    """Client change talk (coder sure) whose reply was, surely, a question or input rather than a reflection."""
     moments = []
     for u, c in s.client_turns():
-        if c.client_talk != "change":
+        if not sure(c, "client_talk", "change"):
             continue
         reply = s.next_practitioner_turn(u.index)
         if reply is None:
             continue
         rc = s.code(reply)
-        if rc.behaviour == "question":
-            moments.append((u, reply, _REPLY_KIND["question"]))
-        elif rc.behaviour == "therapist_input":
-            moments.append((u, reply, _REPLY_KIND.get(rc.input or "", "information or advice")))
+        if sure(rc, "behaviour", "question"):
+            moments.append((u, reply, _REPLY_KIND["question"], claim(reply.index, "behaviour", "question")))
+        elif sure(rc, "behaviour", "therapist_input"):
+            kind = _REPLY_KIND.get(rc.input or "", "information or advice")
+            moments.append((u, reply, kind, claim(reply.index, "behaviour", "therapist_input")))
     # The fullest statements of change are the ones most worth reflecting.
     chosen = sorted(moments, key=lambda m: (-m[0].words, m[0].index))[:MISSED_CHANGE_TALK_SHOWN]
     out = []
-    for said, reply, kind in sorted(chosen, key=lambda m: m[0].index):
+    for said, reply, kind, reply_claim in sorted(chosen, key=lambda m: m[0].index):
         q = quote(said.text)
         message = (
             f'At {turn(said.index)} the client said "{q}", which sounds like a reason for change; '
             f"your reply ({turn(reply.index)}) was {kind}. Reflecting their words back first, "
             'for example starting with "It sounds like you…", might have helped them hear their own reasons.'
         )
-        out.append(Observation("missed_change_talk", message, [said.index, reply.index], [q]))
+        question = (
+            f"At {turn(said.index)} the client said {quoted_sentence(q)} What did you hear in it? If it was a reason for change, "
+            f'reflecting it back before your reply at {turn(reply.index)}, for example starting with "It sounds like you…", '
+            "might have helped them hear their own reasons."
+        )
+        claims = [claim(said.index, "client_talk", "change"), reply_claim]
+        out.append(Observation("missed_change_talk", message, [said.index, reply.index], [q], claims, question_message=question))
     return out
 
 
 def closed_question_runs(s: Session) -> list[Observation]:
+    """Three or more closed questions in a row that the coder is sure of (an unsure turn ends a run)."""
     runs, current = [], []
     for u, c in s.practitioner_turns():
-        if c.behaviour == "question" and c.question == "closed":
+        if c.behaviour == "question" and c.question == "closed" and sure(c, "question", "closed"):
             current.append(u)
             continue
         if len(current) >= CLOSED_RUN:
@@ -71,12 +80,17 @@ def closed_question_runs(s: Session) -> list[Observation]:
             f'starting with "{q}"). An open question, such as "How do you see it?" or '
             '"What would you like to be different?", might have let the client lead.'
         )
-        out.append(Observation("closed_question_run", message, [u.index for u in run], [q]))
+        question = (
+            f'Look again at {span([u.index for u in run])}, starting with "{q}". Were these questions the client '
+            'could answer in a word? An open question, such as "How do you see it?", might have let the client lead.'
+        )
+        claims = [claim(u.index, "question", "closed") for u in run]
+        out.append(Observation("closed_question_run", message, [u.index for u in run], [q], claims, question_message=question))
     return out
 
 
 def advice_without_permission(s: Session) -> list[Observation]:
-    found = [u for u, c in s.practitioner_turns() if c.advice_without_permission]
+    found = [u for u, c in s.practitioner_turns() if sure(c, "advice_without_permission", True)]
     if not found:
         return []
     first = found[0]
@@ -89,7 +103,12 @@ def advice_without_permission(s: Session) -> list[Observation]:
         f"{lead}{middle}. Asking permission, for example \"Would it be okay if I shared something "
         'that has helped other people?", keeps the choice with them.'
     )
-    return [Observation("advice_without_permission", message, [u.index for u in found], [q])]
+    question = (
+        f"At {turn(first.index)} you said {quoted_sentence(q)} Was that advice, and had the client asked for it? Asking permission "
+        'first, for example "Would it be okay if I shared something that has helped other people?", keeps the choice with them.'
+    )
+    claims = [claim(u.index, "advice_without_permission", True) for u in found]
+    return [Observation("advice_without_permission", message, [u.index for u in found], [q], claims, question_message=question)]
 
 
 def long_turns(s: Session) -> list[Observation]:

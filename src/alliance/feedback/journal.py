@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from alliance.feedback.claims import sure
 from alliance.feedback.context import Session
 from alliance.feedback.observation import JournalPrompt, Observation, refs
 
@@ -19,16 +20,16 @@ def _listen(s: Session, observations: list[Observation]) -> JournalPrompt:
     missed = [o.evidence[0] for o in observations if o.kind == "missed_change_talk"]
     if missed:
         return JournalPrompt(LISTEN, f"Look again at what the client said at {refs(missed)}, where a reflection could have followed.", missed)
-    reflections = [u.index for u, c in s.practitioner_turns() if c.behaviour == "reflection"]
+    reflections = [u.index for u, c in s.practitioner_turns() if sure(c, "behaviour", "reflection")]
     if reflections:
         return JournalPrompt(LISTEN, f"Your reflections are at {refs(reflections)}. What did each one pick up, and what did it leave out?", reflections)
-    return JournalPrompt(LISTEN, "There were no reflections in this session. Where might one have fitted?", [])
+    return JournalPrompt(LISTEN, "No reflection stood out clearly in this session. Where might one have fitted?", [])
 
 
 def _empathy(s: Session) -> JournalPrompt:
     moments = [
         u.index for u, c in s.practitioner_turns()
-        if c.affirmation or (c.behaviour == "reflection" and c.reflection == "complex")
+        if c.affirmation or sure(c, "reflection", "complex")
     ]
     if moments:
         return JournalPrompt(EMPATHY, f"Moments where you named the client's meaning or strengths are {refs(moments)}. How did the client respond?", moments)
@@ -36,10 +37,10 @@ def _empathy(s: Session) -> JournalPrompt:
 
 
 def _matters(s: Session) -> JournalPrompt:
-    change = [u.index for u, c in s.client_turns() if c.client_talk == "change"]
+    change = [u.index for u, c in s.client_turns() if sure(c, "client_talk", "change")]
     if change:
         return JournalPrompt(MATTERS, f"The client's own words about change are at {refs(change)}. What do they tell you about what they care about?", change)
-    return JournalPrompt(MATTERS, "The client did not voice clear reasons for change this time. What might matter to them that has not been said yet?", [])
+    return JournalPrompt(MATTERS, "No clear reasons for change stood out this time. What might matter to the client that has not been said yet?", [])
 
 
 def _differently(observations: list[Observation]) -> JournalPrompt:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from alliance.feedback.claims import Claim
 
 QUOTE_CHARS = 120  # longer utterances are shortened with "…" at a word boundary
 
@@ -17,25 +19,40 @@ class Observation:
     """One thing a supervisor would point out, with the utterances it rests on.
 
     ``evidence`` holds utterance indexes; ``quotes`` holds the quoted text of the
-    utterances the message quotes, in the order it quotes them.
+    utterances the message quotes, in the order it quotes them. ``claims`` lists
+    what the message asserts about each utterance (``claims.py``). ``form`` is
+    ``statement``, or ``question`` when the kind's claims do not hold often enough
+    against expert codes to be asserted: then ``message`` is ``question_message``,
+    an invitation to look again, and there are no claims (docs/feedback.md).
     """
 
     kind: str
     message: str
     evidence: list[int]
     quotes: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    form: str = "statement"
+    question_message: str = ""
 
     @property
     def is_strength(self) -> bool:
         return self.kind in STRENGTH_KINDS
 
+    def as_question(self) -> Observation | None:
+        """The same moment offered as a question for reflection, or None if the kind has none."""
+        if not self.question_message:
+            return None
+        return replace(self, message=self.question_message, claims=[], form="question")
+
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
             "strength": self.is_strength,
+            "form": self.form,
             "message": self.message,
             "evidence": list(self.evidence),
             "quotes": list(self.quotes),
+            "claims": [c.to_dict() for c in self.claims],
         }
 
 
@@ -58,6 +75,11 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
     return cut.rstrip(" ,;:.-") + "…"
+
+
+def quoted_sentence(q: str) -> str:
+    """A quote that ends a sentence: '"I know I do."' keeps its own full stop, '"and then"' gets one."""
+    return f'"{q}"' if q.endswith((".", "?", "!", "…")) else f'"{q}."'
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from alliance.report.labels import evidence_text, heading, metric_rows, miti_rows
+from alliance.report.labels import evidence_text, feedback_groups, heading, metric_rows, miti_rows
 
 
 def render_console(analysis, console: Console) -> None:
@@ -29,13 +29,7 @@ def render_console(analysis, console: Console) -> None:
 
 
 def _feedback(analysis, console: Console) -> None:
-    groups = (
-        ("What went well", [o for o in analysis.feedback if o.is_strength]),
-        ("Moments to revisit", [o for o in analysis.feedback if not o.is_strength]),
-    )
-    for title, items in groups:
-        if not items:
-            continue
+    for title, items in feedback_groups(analysis.feedback):
         console.rule(title, align="left")
         console.print(_bullets(f"{escape(o.message)} [dim]({evidence_text(o.evidence)})[/]" for o in items))
         console.print()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from alliance.report.labels import clock, code_labels, has_times, heading, metric_rows, miti_rows
+from alliance.coding.codes import is_unsure
+from alliance.report.labels import clock, code_labels, feedback_groups, has_times, heading, metric_rows, miti_rows
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
@@ -50,13 +51,7 @@ def _links(indexes: list[int]) -> str:
 
 def _feedback(analysis) -> list[str]:
     out = ['<section aria-labelledby="feedback"><h2 id="feedback">Feedback</h2>']
-    groups = (
-        ("What went well", [o for o in analysis.feedback if o.is_strength]),
-        ("Moments to revisit", [o for o in analysis.feedback if not o.is_strength]),
-    )
-    for title, items in groups:
-        if not items:
-            continue
+    for title, items in feedback_groups(analysis.feedback):
         out.append(f"<h3>{title}</h3><ul>")
         out += [f"<li>{escape(o.message)} <span>(see {_links(o.evidence)})</span></li>" for o in items]
         out.append("</ul>")
@@ -101,6 +96,8 @@ def _transcript(analysis) -> list[str]:
            '<th scope="col">Codes</th><th scope="col">What was said</th></tr></thead><tbody>']
     for u, c in zip(analysis.transcript.utterances, analysis.codes):
         labels = "".join(f'<span class="code">{escape(label)}</span>' for label in code_labels(c)) or "—"
+        if is_unsure(c.confidence) and labels != "—":
+            labels += ' <span class="unsure">(unsure)</span>'
         time_cell = f"<td>{clock(u.start)}</td>" if timed else ""
         out.append(
             f'<tr id="turn-{u.index + 1}" class="{escape(u.role)}"><td>{u.index + 1}</td>{time_cell}'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alliance.coding.codes import Codes
+from alliance.coding.codes import Codes, is_unsure
 from alliance.feedback.observation import refs
 from alliance.metrics import SessionMetrics
 
@@ -34,7 +34,21 @@ def code_labels(c: Codes) -> list[str]:
 
 
 def code_text(c: Codes) -> str:
-    return ", ".join(code_labels(c)) or "—"
+    text = ", ".join(code_labels(c)) or "—"
+    return f"{text} (unsure)" if is_unsure(c.confidence) and text != "—" else text
+
+
+FEEDBACK_GROUPS = ("What went well", "Moments to revisit", "Questions to reflect on")
+
+
+def feedback_groups(feedback) -> list[tuple[str, list]]:
+    """Statements of strengths, statements of openings, then the moments offered as questions."""
+    groups = (
+        [o for o in feedback if o.form == "statement" and o.is_strength],
+        [o for o in feedback if o.form == "statement" and not o.is_strength],
+        [o for o in feedback if o.form == "question"],
+    )
+    return [(title, items) for title, items in zip(FEEDBACK_GROUPS, groups) if items]
 
 
 def has_times(transcript) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from alliance.report.labels import clock, code_text, evidence_text, has_times, heading, metric_rows, miti_rows
+from alliance.report.labels import (
+    clock, code_text, evidence_text, feedback_groups, has_times, heading, metric_rows, miti_rows,
+)
 
 
 def render_markdown(analysis) -> str:
@@ -31,12 +33,8 @@ def render_markdown(analysis) -> str:
 
 
 def _feedback(analysis) -> list[str]:
-    strengths = [o for o in analysis.feedback if o.is_strength]
-    growth = [o for o in analysis.feedback if not o.is_strength]
     out: list[str] = []
-    for title, items in (("What went well", strengths), ("Moments to revisit", growth)):
-        if not items:
-            continue
+    for title, items in feedback_groups(analysis.feedback):
         out += [f"## {title}", ""]
         out += [f"- {o.message} ({evidence_text(o.evidence)})" for o in items]
         out.append("")

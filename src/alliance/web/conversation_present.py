@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from alliance.coding.codes import is_unsure
+
 ROLE_LABELS = {"practitioner": "Practitioner", "client": "Client", "other": "Other"}
 INPUT_LABELS = {"information": "Information", "negotiation": "Planning together", "options": "Offering options"}
 
@@ -64,6 +66,8 @@ def code_labels(codes: dict | None) -> list[Label]:
         labels.append(Label("change", "Change talk"))
     elif talk == "sustain":
         labels.append(Label("sustain", "Sustain talk"))
+    if labels and is_unsure(codes.get("confidence")):
+        labels.append(Label("unsure", "Unsure"))
     return labels
 
 
@@ -133,6 +137,8 @@ def feedback_views(result: dict) -> list[dict]:
             "message": item.get("message", ""),
             "kind": item.get("kind", ""),
             "strength": bool(item.get("strength")),
+            # Analyses stored before feedback v2 have no form: they were statements.
+            "question": item.get("form") == "question",
             "links": utterance_links(evidence),
         })
     return items
