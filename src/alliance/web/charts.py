@@ -70,9 +70,9 @@ class Layout:
 
 # Fonts are in SVG units; the smallest text (labels of lines and bands) is one unit below ``font``. The wide chart
 # is shown in boxes at least 33rem wide (561 px at 17 px a rem), where 13 units are at least 11.4 px; the narrow
-# one below that, down to a 290 px box (a 320 px phone), where 14 units are 11.3 px.
+# one below that, down to a 240 px box (a chart in a card on a 320 px phone), where 14 units are 11.2 px.
 WIDE = Layout("wide", 640, 200, 48, 140, 20, 14, False)
-NARROW = Layout("narrow", 360, 190, 38, 14, 26, 15, True)
+NARROW = Layout("narrow", 300, 170, 38, 12, 26, 15, True)
 
 # Kept for code that sized things by the old single layout.
 WIDTH, HEIGHT = WIDE.width, WIDE.top + WIDE.plot_h + 44
@@ -173,14 +173,29 @@ def _svg(layout: Layout, points, title, desc, y_min, y_max, lines, bands, y_labe
             f'stroke="{BAND_INK}" stroke-width="1" stroke-dasharray="2 3"/>'
         )
         out.append(_text_block(wrap(band.label, plot_w - 12, f - 1), left + 6, b_top + f, f - 1, BAND_INK, halo=True))
-    out += _reference_lines(layout, lines, y, plot_w)
-    if len(points) > 1:
-        path = " ".join(f"{x(i)},{y(p.value)}" for i, p in enumerate(points))
-        out.append(f'<polyline points="{path}" fill="none" stroke="{BRAND}" stroke-width="2.5"/>')
     shown = set(label_indexes([p.label for p in points], spacing, f))
     value_font = f
     widest_value = max((text_width(_value_text(p.value, y_min, y_max), value_font) for p in points), default=0)
     all_values = len(points) < 2 or spacing >= widest_value + 4
+    # What the points and their numbers cover, so labels written inside the plot can keep clear of them.
+    obstacles = []
+    for i, point in enumerate(points):
+        px, py = x(i), y(point.value)
+        obstacles.append((px - 6, py - 6, px + 6, py + 6))
+        if all_values or i in shown or not y_min <= point.value <= y_max:
+            w = text_width(_value_text(point.value, y_min, y_max), value_font)
+            obstacles.append((px - w / 2, py - 9 - value_font, px + w / 2, py - 9))
+    for i in range(len(points) - 1):  # the line between points, as small boxes along it
+        (x1, y1), (x2, y2) = (x(i), y(points[i].value)), (x(i + 1), y(points[i + 1].value))
+        for step in range(1, 12):
+            cx, cy = x1 + (x2 - x1) * step / 12, y1 + (y2 - y1) * step / 12
+            obstacles.append((cx - 2, cy - 2, cx + 2, cy + 2))
+    rules, rule_labels = _reference_lines(layout, lines, y, plot_w, obstacles)
+    out += rules
+    if len(points) > 1:
+        path = " ".join(f"{x(i)},{y(p.value)}" for i, p in enumerate(points))
+        out.append(f'<polyline points="{path}" fill="none" stroke="{BRAND}" stroke-width="2.5"/>')
+    out += rule_labels  # over the series' line (with a white halo), under the points
     for i, point in enumerate(points):
         px, py = x(i), y(point.value)
         beyond = point.value > y_max or point.value < y_min
@@ -211,10 +226,37 @@ def _svg(layout: Layout, points, title, desc, y_min, y_max, lines, bands, y_labe
     return "".join(out)
 
 
-def _reference_lines(layout: Layout, lines: Sequence[Line], y, plot_w: float) -> list[str]:
+def _overlap(a: tuple, b: tuple) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _inside_label(rows: list[str], ly: float, left: float, plot_w: float, font: float, obstacles: list) -> tuple:
+    """Where a reference line's label sits inside the plot: right or left end, above or below the line,
+    whichever covers the least of the points, their numbers and the labels already placed."""
+    width = max(text_width(row, font) for row in rows)
+    height = len(rows) * (font + 1)
+    best = None
+    for anchor in ("end", "start"):
+        x0 = left + plot_w - 4 - width if anchor == "end" else left + 4
+        for above in (True, False):
+            top = ly - 4 - height if above else ly + 4
+            box = (x0, top, x0 + width, top + height)
+            cost = sum(_overlap(box, other) for other in obstacles)
+            if best is None or cost < best[0]:
+                best = (cost, anchor, top, box)
+    _, anchor, top, box = best
+    obstacles.append(box)
+    return (left + plot_w - 4 if anchor == "end" else left + 4), anchor, top + font
+
+
+def _reference_lines(layout: Layout, lines: Sequence[Line], y, plot_w: float, obstacles: list | None = None) -> tuple:
+    """(the dashed lines, their labels) as two lists of SVG, so the labels can be drawn over the series."""
     f = layout.font
     left = layout.left
-    out = []
+    obstacles = list(obstacles or [])
+    out, labels = [], []
     placed: list[tuple[float, float]] = []  # (top, bottom) of labels already written, so none overlap
     for line in sorted(lines, key=lambda item: y(item.value)):
         ly = y(line.value)
@@ -223,20 +265,20 @@ def _reference_lines(layout: Layout, lines: Sequence[Line], y, plot_w: float) ->
         )
         if layout.labels_inside:
             rows = wrap(line.label, plot_w - 8, f - 1)
-            first = ly - 4 - (len(rows) - 1) * f
-            anchor_x, anchor = left + plot_w - 4, "end"
-        else:
-            rows = wrap(line.label, layout.right - 8, f - 1)
-            first = ly + f * 0.35 - (len(rows) - 1) * f / 2
-            anchor_x, anchor = left + plot_w + 6, "start"
+            anchor_x, anchor, first = _inside_label(rows, ly, left, plot_w, f - 1, obstacles)
+            labels.append(_text_block(rows, anchor_x, first, f - 1, INK, anchor=anchor, halo=True))
+            continue
+        rows = wrap(line.label, layout.right - 8, f - 1)
+        first = ly + f * 0.35 - (len(rows) - 1) * f / 2
+        anchor_x, anchor = left + plot_w + 6, "start"
         block_top = first - f
         for other_top, other_bottom in placed:
             if block_top < other_bottom + 2 and block_top + len(rows) * f > other_top:
                 first += other_bottom + 2 - block_top
                 block_top = first - f
         placed.append((block_top, block_top + len(rows) * f))
-        out.append(_text_block(rows, anchor_x, first, f - 1, INK, anchor=anchor, halo=layout.labels_inside))
-    return out
+        labels.append(_text_block(rows, anchor_x, first, f - 1, INK, anchor=anchor))
+    return out, labels
 
 
 def _text_block(rows: list[str], x: float, first_baseline: float, font: float, fill: str, *, anchor: str = "start",
