@@ -35,6 +35,7 @@ class WorkerStats:
     files: int = 0
     utterances: int = 0
     busy_s: float = 0.0
+    cpu_s: float = 0.0
     coder_load_s: float | None = None
     coder_inherited: bool = False
     peak_rss_mb: float = 0.0
@@ -70,6 +71,7 @@ class BatchSummary:
         stats.files += result.files
         stats.utterances += result.utterances
         stats.busy_s += result.seconds
+        stats.cpu_s += result.cpu_s
         stats.coder_load_s = result.coder_load_s
         stats.coder_inherited = result.coder_inherited
         stats.peak_rss_mb = max(stats.peak_rss_mb, result.peak_rss_mb)
@@ -83,7 +85,7 @@ class BatchSummary:
             "skipped_files": [{"path": p, "reason": r} for p, r in self.skipped],
             "workers": [
                 {"worker": w.worker, "pid": w.pid, "partitions": w.partitions, "files": w.files,
-                 "utterances": w.utterances, "busy_s": round(w.busy_s, 3),
+                 "utterances": w.utterances, "busy_s": round(w.busy_s, 3), "cpu_s": round(w.cpu_s, 3),
                  "utterances_per_second": round(w.utterances_per_second, 1),
                  "coder_load_s": None if w.coder_load_s is None else round(w.coder_load_s, 3),
                  "coder_inherited": w.coder_inherited,

@@ -74,6 +74,7 @@ class PartitionResult:
     records: list[records.Record] | None = None
     shards: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_s: float = 0.0
     worker: str = ""
     pid: int = 0
     coder_load_s: float | None = None
@@ -105,7 +106,7 @@ def run_partition(
     each: Callable[[records.Record], None] | None = None,
 ) -> PartitionResult:
     """Analyse ``files`` in order. With ``shard_dir``, write the records there as shards and keep none."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     coder = process_coder()
     result = PartitionResult(index=index, files=len(files), pid=os.getpid(), worker=_worker_address())
     kept = []
@@ -126,6 +127,7 @@ def run_partition(
     else:
         result.records = kept
     result.seconds = time.perf_counter() - started
+    result.cpu_s = time.thread_time() - cpu_started
     result.coder_load_s = coder_load_seconds()
     result.coder_inherited = coder_inherited()
     result.peak_rss_mb = peak_rss_mb()
