@@ -1,9 +1,11 @@
 """Load benchmark: the real server (`alliance serve`, 1 or 2 processes) under 8 and 32 concurrent users.
 
 For each database (SQLite in a temporary ALLIANCE_HOME; PostgreSQL in a private throwaway cluster,
-started here like scripts/test does), and for each number of server processes, it starts
-`alliance serve --processes P` and a separate `alliance worker` (the production layout in
-docs/deployment.md), then for each number of users runs two scenarios for the given seconds:
+started here like scripts/test does), it starts, side by side on a fresh database each,
+`alliance serve --processes 1` and `alliance serve --processes 2`, each with a separate
+`alliance worker` (the production layout in docs/deployment.md). Then for each number of users it
+runs two scenarios for the given seconds per layout, split into rounds that alternate between the
+layouts (so a machine busy with other work slows both alike):
 
 - caseload: each user signs in as their own practitioner (20 clients each) and reloads the caseload;
 - check-in: each user submits a relationship check-in on a fresh single-use link, as a client would.
@@ -307,52 +309,78 @@ def run_load(port: int, users: int, seconds: float, scenario: str, tokens: queue
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
-    latencies.sort()
+    return summarise({"latencies": latencies, "seconds": elapsed, "errors": errors[0], "acknowledged": acknowledged[0]})
+
+
+def summarise(raw: dict) -> dict:
+    latencies = sorted(raw["latencies"])
 
     def pct(p: float) -> float:
         return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000 if latencies else float("nan")
 
     return {
-        "requests": len(latencies), "seconds": round(elapsed, 1), "rps": round(len(latencies) / elapsed, 1),
+        "requests": len(latencies), "seconds": round(raw["seconds"], 1), "rps": round(len(latencies) / raw["seconds"], 1),
         "p50_ms": round(pct(50), 1), "p95_ms": round(pct(95), 1), "p99_ms": round(pct(99), 1),
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else None,
-        "errors": errors[0], "acknowledged": acknowledged[0],
+        "errors": raw["errors"], "acknowledged": raw["acknowledged"], "latencies": raw["latencies"],
     }
 
 
 def bench(args) -> list[dict]:
+    """Both server layouts run side by side on their own databases; each run is split into rounds that
+    alternate between them, so a busy machine slows both alike and their ratio still means something."""
     results = []
     users_list = [int(u) for u in args.users.split(",")]
+    layouts = [int(p) for p in args.processes.split(",")]
     for kind in args.databases.split(","):
         with database(kind) as new_database:
-            for processes in [int(p) for p in args.processes.split(",")]:
-                # A fresh database for each server layout, so the later one does not meet more rows.
-                home = Path(tempfile.mkdtemp(prefix=f"alliance-bench-{kind}-{processes}-"))
-                env = environment(home, new_database(f"alliance_p{processes}"))
-                alliance(env, "migrate")
-                helper(env, "_seed_users", str(max(users_list)))
-                server = Running(env, processes, args.threads, home)
-                try:
-                    for users in users_list:
-                        for scenario in ("caseload", "checkin"):
-                            tokens = None
-                            tokens_file = home / f"tokens-{processes}-{users}.txt"
-                            if scenario == "checkin":
-                                helper(env, "_seed_links", str(int(args.links_per_second * args.seconds)), str(tokens_file))
-                                tokens = queue.Queue()
-                                for token in tokens_file.read_text(encoding="utf-8").split():
-                                    tokens.put(token)
-                            row = run_load(server.port, users, args.seconds, scenario, tokens)
-                            if scenario == "checkin":
-                                saved = int(helper(env, "_count", str(tokens_file)).strip())
-                                row["lost"] = max(0, row["acknowledged"] - saved)
-                            row.update(database=kind, processes=processes, users=users, scenario=scenario)
-                            results.append(row)
-                            print(_line(row), file=sys.stderr, flush=True)
-                finally:
+            homes, envs, servers = {}, {}, {}
+            try:
+                for processes in layouts:
+                    homes[processes] = Path(tempfile.mkdtemp(prefix=f"alliance-bench-{kind}-{processes}-"))
+                    envs[processes] = environment(homes[processes], new_database(f"alliance_p{processes}"))
+                    alliance(envs[processes], "migrate")
+                    helper(envs[processes], "_seed_users", str(max(users_list)))
+                    servers[processes] = Running(envs[processes], processes, args.threads, homes[processes])
+                for users in users_list:
+                    for scenario in ("caseload", "checkin"):
+                        results.extend(_interleaved(args, kind, users, scenario, layouts, envs, homes, servers))
+            finally:
+                for server in servers.values():
                     server.stop()
+                for home in homes.values():
                     shutil.rmtree(home, ignore_errors=True)
     return results
+
+
+def _interleaved(args, kind, users, scenario, layouts, envs, homes, servers) -> list[dict]:
+    raw = {p: {"latencies": [], "seconds": 0.0, "errors": 0, "acknowledged": 0} for p in layouts}
+    tokens, files = {}, {}
+    if scenario == "checkin":
+        for p in layouts:
+            files[p] = homes[p] / f"tokens-{users}.txt"
+            helper(envs[p], "_seed_links", str(int(args.links_per_second * args.seconds)), str(files[p]))
+            tokens[p] = queue.Queue()
+            for token in files[p].read_text(encoding="utf-8").split():
+                tokens[p].put(token)
+    for _ in range(args.rounds):
+        for p in layouts:
+            part = run_load(servers[p].port, users, args.seconds / args.rounds, scenario, tokens.get(p))
+            raw[p]["latencies"] += part["latencies"]
+            raw[p]["seconds"] += part["seconds"]
+            raw[p]["errors"] += part["errors"]
+            raw[p]["acknowledged"] += part["acknowledged"]
+    rows = []
+    for p in layouts:
+        row = summarise(raw[p])
+        del row["latencies"]
+        if scenario == "checkin":
+            saved = int(helper(envs[p], "_count", str(files[p])).strip())
+            row["lost"] = max(0, row["acknowledged"] - saved)
+        row.update(database=kind, processes=p, users=users, scenario=scenario)
+        rows.append(row)
+        print(_line(row), file=sys.stderr, flush=True)
+    return rows
 
 
 def _line(row: dict) -> str:
@@ -363,8 +391,8 @@ def _line(row: dict) -> str:
 
 def report(results: list[dict], args) -> str:
     out = [
-        f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {args.seconds:g} s per run, "
-        f"waitress {args.threads} threads per process, load generator on the same machine",
+        f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {args.seconds:g} s per run in "
+        f"{args.rounds} alternating rounds, waitress {args.threads} threads per process, load generator on the same machine",
         "",
         "| database | processes | users | scenario | req/s | p50 ms | p95 ms | p99 ms | errors | lost check-ins |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -395,6 +423,7 @@ def main(argv=None) -> None:
     parser.add_argument("--processes", default="1,2")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads per server process")
+    parser.add_argument("--rounds", type=int, default=6, help="alternations between the layouts within each run")
     parser.add_argument("--links-per-second", type=float, default=400, help="check-in links made per second of a run")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args(argv)
