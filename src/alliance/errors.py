@@ -23,6 +23,9 @@ MESSAGES: dict[str, str] = {
     "B004": "{path}: the results could not be written there ({detail}). Choose a folder that exists and that you can write to.",
     "B005": "Could not reach the Dask scheduler at {address} ({detail}). Check that the scheduler is running and that the address is right.",
     "B006": "Writing Parquet needs pyarrow, part of the batch extra: pip install 'alliance[batch]'.",
+    "B007": "{path}: the workers wrote their results there, but this machine cannot read them. Give --shards a folder or URL that the workers and this machine can both reach.",
+    "B008": "{path}: a worker could not write its results there ({detail}). Give --shards a folder or URL that every worker can write to and this machine can read.",
+    "B009": "A Dask worker stopped the batch: {detail}",
     # --- alliance.transcripts (T) ---------------------------------------------
     "T001": "{path}, line {line}: this is not UTF-8 text (byte {byte} at column {column}). Save the file as UTF-8 and try again.",
     "T002": "{path}, line 1: the file is empty (expected a session transcript).",

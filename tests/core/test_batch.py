@@ -216,6 +216,28 @@ def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_anything_ru
     assert str(caught.value).endswith(": the results could not be written there (No such file or directory). Choose a folder that exists and that you can write to.")
 
 
+def test_a_worker_that_cannot_write_its_shards_says_where_and_the_message_survives_the_trip_back(folder, tmp_path):
+    import pickle
+
+    nowhere = str(tmp_path / "not-made" / "parts")
+    with pytest.raises(work.WorkerProblem) as caught:
+        work.run_task(0, find_sources([folder / "counselling_tc.txt"]), work.Options(), nowhere, ("jsonl",))
+    message = pickle.loads(pickle.dumps(caught.value)).message
+    assert message == (f"{nowhere}: a worker could not write its results there (No such file or directory). "
+                       "Give --shards a folder or URL that every worker can write to and this machine can read.")
+
+
+def test_shards_the_workers_wrote_where_this_machine_cannot_see_them_stop_the_merge(tmp_path):
+    from alliance.batch import outputs
+
+    shard_dir = str(tmp_path / "parts")
+    written = {outputs.shard_name(shard_dir, 0, "jsonl")}  # reported by a worker, absent here
+    with pytest.raises(AllianceError) as caught:
+        outputs.merge([outputs.Output(str(tmp_path / "r.jsonl"), "jsonl")], shard_dir, 1, written)
+    assert str(caught.value) == (f"{shard_dir}: the workers wrote their results there, but this machine cannot read them. "
+                                 "Give --shards a folder or URL that the workers and this machine can both reach.")
+
+
 @pytest.mark.slow
 def test_a_local_dask_cluster_writes_the_same_files_as_this_process(folder, tmp_path):
     here = [tmp_path / "here.jsonl", tmp_path / "here.parquet"]

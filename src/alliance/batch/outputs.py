@@ -83,6 +83,13 @@ def shard_name(shard_dir: str, index: int, kind: str) -> str:
 
 def write_shards(shard_dir: str, index: int, recs, kinds) -> list[str]:
     """Write one partition's records as one shard per output kind; return the shard names."""
+    try:
+        return _write_shards(shard_dir, index, recs, kinds)
+    except OSError as exc:
+        raise AllianceError("B008", path=shard_dir, detail=exc.strerror or type(exc).__name__) from None
+
+
+def _write_shards(shard_dir: str, index: int, recs, kinds) -> list[str]:
     written = []
     for kind in kinds:
         name = shard_name(shard_dir, index, kind)
@@ -110,11 +117,16 @@ def table_of(rows: list[dict]):
     return pa.Table.from_pydict({k: [r.get(k) for r in rows] for k in keys})
 
 
-def merge(outputs: list[Output], shard_dir: str, partitions: int) -> None:
-    """Concatenate every partition's shards, in order, into each output."""
+def merge(outputs: list[Output], shard_dir: str, partitions: int, written: set[str]) -> None:
+    """Concatenate every partition's shards, in order, into each output.
+
+    ``written``: the shards the tasks say they wrote; one this machine cannot see means the
+    workers wrote somewhere else (their own disk), and the batch stops with B007.
+    """
     for out in outputs:
-        names = [shard_name(shard_dir, i, out.kind) for i in range(partitions)]
-        names = [n for n in names if _exists(n)]
+        names = [n for n in (shard_name(shard_dir, i, out.kind) for i in range(partitions)) if n in written]
+        if any(not _exists(n) for n in names):
+            raise AllianceError("B007", path=shard_dir)
         try:
             _prepare_parent(out.path)
             if out.kind == "jsonl":

@@ -19,7 +19,7 @@ from pathlib import Path
 from alliance.batch import outputs as out_mod
 from alliance.batch.records import Record
 from alliance.batch.sources import SourceFile, find_sources, partition, with_content
-from alliance.batch.work import Options, PartitionResult, process_coder, run_partition
+from alliance.batch.work import Options, PartitionResult, WorkerProblem, process_coder, run_partition, run_task
 from alliance.errors import AllianceError
 
 Progress = Callable[[int, int], None]  # (files done, files in the batch)
@@ -56,12 +56,14 @@ class BatchSummary:
     where: str = "this process"
     outputs: list[str] = field(default_factory=list)
     workers: dict[str, WorkerStats] = field(default_factory=dict)
+    shards: set[str] = field(default_factory=set)
 
     @property
     def utterances_per_second(self) -> float:
         return self.utterances / self.seconds if self.seconds else 0.0
 
     def add(self, result: PartitionResult) -> None:
+        self.shards.update(result.shards)
         self.analysed += result.analysed
         self.utterances += result.utterances
         self.skipped.extend(result.skipped)
@@ -141,7 +143,7 @@ def run_batch(
         else:
             _run_here(parts, options, shard_dir, kinds, summary, progress, on_record)
         if planned:
-            out_mod.merge(planned, shard_dir, len(parts))
+            out_mod.merge(planned, shard_dir, len(parts), summary.shards)
     finally:
         if shard_dir is not None:
             out_mod.remove_shards(shard_dir)
@@ -198,7 +200,7 @@ def _run_dask(parts, options, shard_dir, kinds, scheduler, workers, send_content
             index, part = nxt
             if send_contents:
                 part = [with_content(f) for f in part]
-            return client.submit(run_partition, index, part, options, shard_dir, kinds,
+            return client.submit(run_task, index, part, options, shard_dir, kinds,
                                  key=f"alliance-batch-{run_id}-{index:05d}", pure=False)
 
         # A bounded number of tasks in flight keeps the client's and the scheduler's memory
@@ -207,7 +209,10 @@ def _run_dask(parts, options, shard_dir, kinds, scheduler, workers, send_content
         queue = as_completed(window)
         done, waiting, emit = 0, {}, 0
         for future in queue:
-            result: PartitionResult = future.result()
+            try:
+                result: PartitionResult = future.result()
+            except WorkerProblem as exc:
+                raise AllianceError("B009", detail=exc.message) from None
             future.release()
             nxt = submit_next()
             if nxt is not None:

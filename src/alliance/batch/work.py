@@ -82,6 +82,22 @@ class PartitionResult:
     peak_rss_mb: float = 0.0
 
 
+class WorkerProblem(Exception):
+    """One of our errors raised on a worker, carried back as text (``AllianceError`` does not pickle)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def run_task(*args, **kwargs) -> PartitionResult:
+    """``run_partition`` as a Dask task: a problem a person can fix comes back as ``WorkerProblem``."""
+    try:
+        return run_partition(*args, **kwargs)
+    except AllianceError as exc:
+        raise WorkerProblem(str(exc)) from None
+
+
 def analyse_file(source: SourceFile, options: Options, coder) -> records.Record:
     """One file: its records, or a skipped record with the one-sentence reason. Other exceptions are bugs and are raised."""
     from alliance.analysis import analyze_transcript
