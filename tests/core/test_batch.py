@@ -202,6 +202,15 @@ def test_urls_are_read_by_the_worker_and_name_the_file_in_their_errors():
     assert summary.skipped == [("memory://batch-test/bad.vtt", "bad.vtt, line 3: '00:61:02.000' is not a valid time (expected HH:MM:SS.mmm)")]
 
 
+def test_a_shards_folder_the_user_names_keeps_everything_but_this_runs_shards(folder, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "keep.txt").write_text("someone else's file", encoding="utf-8")
+    run_batch([folder], outs=[tmp_path / "r.jsonl"], shards=str(shared), files_per_task=2)
+    assert [p.name for p in shared.iterdir()] == ["keep.txt"]
+    assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+
+
 def test_an_output_with_another_ending_is_refused_before_anything_runs(folder, tmp_path):
     with pytest.raises(AllianceError) as caught:
         run_batch([folder], outs=[tmp_path / "results.csv"])

@@ -76,6 +76,11 @@ def default_shard_dir(outputs: list[Output]) -> str:
     return f"{parent}/.{name}.parts-{uuid.uuid4().hex[:8]}"
 
 
+def run_shard_dir(shards: str) -> str:
+    """This run's own folder inside the ``--shards`` folder or URL the user gave."""
+    return f"{shards.rstrip('/')}/alliance-batch-{uuid.uuid4().hex[:8]}"
+
+
 def shard_name(shard_dir: str, index: int, kind: str) -> str:
     ending = "jsonl" if kind == "jsonl" else f"{kind}.parquet"
     return f"{shard_dir.rstrip('/')}/part-{index:05d}.{ending}"

@@ -134,7 +134,8 @@ def run_batch(
     summary = BatchSummary(files=len(files), partitions=len(parts), outputs=[o.path for o in planned])
     shard_dir = None
     if planned:
-        shard_dir = shards or out_mod.default_shard_dir(planned)
+        # Always a folder of this run's own, removed at the end: never the folder the user named.
+        shard_dir = out_mod.run_shard_dir(shards) if shards else out_mod.default_shard_dir(planned)
         out_mod.make_shard_dir(shard_dir)
     kinds = tuple(dict.fromkeys(o.kind for o in planned))
     try:
