@@ -202,6 +202,24 @@ def test_urls_are_read_by_the_worker_and_name_the_file_in_their_errors():
     assert summary.skipped == [("memory://batch-test/bad.vtt", "bad.vtt, line 3: '00:61:02.000' is not a valid time (expected HH:MM:SS.mmm)")]
 
 
+def test_an_output_appears_whole_or_not_at_all(folder, tmp_path, monkeypatch):
+    from alliance.batch import outputs
+
+    target = tmp_path / "results.parquet"
+    target.write_bytes(b"last month's results")
+
+    def fail_half_way(out, names, partial):
+        Path(partial).write_bytes(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outputs, "_merge_parquet", fail_half_way)
+    with pytest.raises(AllianceError) as caught:
+        run_batch([folder], outs=[target])
+    assert str(caught.value).startswith(f"{target}: the results could not be written there (No space left on device).")
+    assert target.read_bytes() == b"last month's results"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "results.parquet"]
+
+
 def test_a_shards_folder_the_user_names_keeps_everything_but_this_runs_shards(folder, tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()

@@ -132,20 +132,27 @@ def merge(outputs: list[Output], shard_dir: str, partitions: int, written: set[s
         names = [n for n in (shard_name(shard_dir, i, out.kind) for i in range(partitions)) if n in written]
         if any(not _exists(n) for n in names):
             raise AllianceError("B007", path=shard_dir)
+        # A local output appears whole or not at all: written beside it, then renamed over it.
+        target = out.path if is_url(out.path) else f"{out.path}.partial-{uuid.uuid4().hex[:8]}"
         try:
             _prepare_parent(out.path)
             if out.kind == "jsonl":
-                with _open(out.path, "wb") as sink:
+                with _open(target, "wb") as sink:
                     for n in names:
                         with _open(n, "rb") as f:
                             shutil.copyfileobj(f, sink)
             else:
-                _merge_parquet(out, names)
+                _merge_parquet(out, names, target)
+            if target != out.path:
+                os.replace(target, out.path)
         except OSError as exc:
             raise AllianceError("B004", path=out.path, detail=exc.strerror or type(exc).__name__) from None
+        finally:
+            if target != out.path and os.path.exists(target):
+                os.remove(target)
 
 
-def _merge_parquet(out: Output, names: list[str]) -> None:
+def _merge_parquet(out: Output, names: list[str], target: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -158,7 +165,7 @@ def _merge_parquet(out: Output, names: list[str]) -> None:
     else:
         schema = pa.schema([("path", pa.string()), ("ok", pa.bool_())] if out.kind == "sessions" else [("path", pa.string()), ("index", pa.int64())])
     schema = schema.remove_metadata()
-    with _open(out.path, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
+    with _open(target, "wb") as sink, pq.ParquetWriter(sink, schema) as writer:
         for n in names:
             with _open(n, "rb") as f:
                 table = pq.read_table(f)
