@@ -65,6 +65,11 @@ def test_fsspec_urls_are_searched_like_folders():
         fs.rm("/archive", recursive=True)
 
 
+def test_a_file_sent_with_its_task_never_shows_its_words_in_a_repr():
+    sent = SourceFile("in/a.txt", 20, b"Client: my name is Sam")
+    assert "Sam" not in repr(sent) and "Sam" not in repr([sent])
+
+
 def test_partitions_keep_input_order_and_group_files_by_size():
     files = [SourceFile(f"f{i:03d}.txt", 10_000) for i in range(300)]  # 3 MB in all
     parts = partition(files, workers=2)

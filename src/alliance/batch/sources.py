@@ -10,7 +10,7 @@ more of work: scheduling one task per file costs more than analysing it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alliance.errors import AllianceError, ParseError
@@ -29,7 +29,8 @@ class SourceFile:
 
     name: str
     size: int = 0
-    content: bytes | None = None  # set when the client sends the file with the task
+    # Set when the client sends the file with the task; never in a repr (Dask logs failed tasks' arguments).
+    content: bytes | None = field(default=None, repr=False)
 
     @property
     def is_url(self) -> bool:
