@@ -97,6 +97,7 @@ def test_a_batch_on_a_real_cluster_writes_the_same_results_as_in_process_file_fo
     assert f"in the Dask cluster at {cluster}." in there.stderr
     assert "broken.srt, line 2: the cue ends at" in there.stderr
     # Both workers did some of the work, each loading the coder once.
+    assert "Workers (2):" in there.stderr
     worker_lines = [line for line in there.stderr.splitlines() if line.strip().startswith("worker tcp://127.0.0.1:")]
     assert len(worker_lines) == 2 and all("coder loaded once in" in line for line in worker_lines)
 

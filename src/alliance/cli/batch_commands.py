@@ -70,6 +70,7 @@ def print_summary(summary) -> None:
         if len(summary.skipped) > SHOW_SKIPPED:
             say(f"  …and {len(summary.skipped) - SHOW_SKIPPED} more (every reason is in the results).", highlight=False)
     if summary.where != "this process":
+        say(f"Workers ({len(summary.workers)}):", highlight=False)
         for w in summary.workers.values():
             load = (", coder inherited from this process" if w.coder_inherited
                     else "" if w.coder_load_s is None else f", coder loaded once in {w.coder_load_s:.2f} s")
