@@ -23,6 +23,7 @@ SECTIONS = {
     "S": "Settings",
     "R": "Records",
     "I": "Importing clients (`alliance import clients`, /clients/import/)",
+    "L": "Practice room (`alliance.practice`, /practice-room/, `alliance practice`)",
 }
 
 

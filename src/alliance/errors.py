@@ -126,12 +126,12 @@ MESSAGES: dict[str, str] = {
     "R001": "There is no active Alliance user called {username!r}. --by takes the username of the person responsible.",
     "R002": "The id you typed does not match, so nothing was erased.",
     "R003": "What you sent is {size}, larger than the {limit} Alliance accepts in one form, so nothing was saved. Go back: your text is still in the form. Split it into parts, or ask your administrator about ALLIANCE_MAX_UPLOAD_BYTES.",
-    # --- alliance.practice and the practice room (P) ------------------------------
-    "P001": "Type a response first: what would you say to this person?",
-    "P002": "There is no practice drill called {drill_id!r}.",
-    "P003": "Your response is {length} characters long; please keep it under {limit}, as you might say it in one turn.",
-    "P004": "There is no scenario question called {scenario_id!r}.",
-    "P005": "Choose one of the answers ({choices}), not {choice!r}.",
+    # --- alliance.practice and the practice room (L, for learning) ----------------
+    "L001": "Type a response first: what would you say to this person?",
+    "L002": "There is no practice drill called {drill_id!r}.",
+    "L003": "Your response is {length} characters long; please keep it under {limit}, as you might say it in one turn.",
+    "L004": "There is no scenario question called {scenario_id!r}.",
+    "L005": "Choose one of the answers ({choices}), not {choice!r}.",
 }
 
 

@@ -131,4 +131,4 @@ def get_drill(drill_id: str) -> Drill:
     for drill in _bank():
         if drill.id == drill_id:
             return drill
-    raise AllianceError("P002", drill_id=drill_id)
+    raise AllianceError("L002", drill_id=drill_id)

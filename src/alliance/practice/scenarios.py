@@ -41,7 +41,7 @@ class Scenario:
         for o in self.options:
             if o.letter == letter:
                 return o
-        raise AllianceError("P005", choices=", ".join(o.letter for o in self.options), choice=letter)
+        raise AllianceError("L005", choices=", ".join(o.letter for o in self.options), choice=letter)
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,9 @@ def get_scenario(scenario_id: str) -> Scenario:
     for s in _all():
         if s.id == scenario_id:
             return s
-    raise AllianceError("P004", scenario_id=scenario_id)
+    raise AllianceError("L004", scenario_id=scenario_id)
 
 
 def answer(scenario: Scenario, letter: str) -> Answer:
-    """The learner's choice, checked (raises P005 for a letter that is not an option)."""
+    """The learner's choice, checked (raises L005 for a letter that is not an option)."""
     return Answer(scenario.id, scenario.principle, scenario.option(letter), scenario.best)

@@ -62,9 +62,9 @@ def transcript_for(drill: Drill, response: str) -> Transcript:
 def clean_response(text: str) -> str:
     text = " ".join((text or "").split())
     if not text:
-        raise AllianceError("P001")
+        raise AllianceError("L001")
     if len(text) > MAX_RESPONSE_CHARS:
-        raise AllianceError("P003", length=len(text), limit=MAX_RESPONSE_CHARS)
+        raise AllianceError("L003", length=len(text), limit=MAX_RESPONSE_CHARS)
     return text
 
 
@@ -104,7 +104,7 @@ def judge(drill: Drill, codes) -> Verdict:
 
 
 def respond(drill: Drill, response: str, coder=None) -> Verdict:
-    """Code ``response`` to ``drill`` and return the verdict (raises AllianceError P001/P003 on bad input)."""
+    """Code ``response`` to ``drill`` and return the verdict (raises AllianceError L001/L003 on bad input)."""
     return judge(drill, code_response(drill, response, coder))
 
 
