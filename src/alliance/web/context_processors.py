@@ -12,6 +12,8 @@ def nav(request):
         wanted.append(("my_practice", "My practice"))
     if user.role == "supervisor":
         wanted.append(("team", "Team"))
+    if user.role in ("practitioner", "supervisor", "learner"):
+        wanted.append(("practice_room", "Practice room"))
     items = []
     for name, label in wanted:
         try:

@@ -37,6 +37,7 @@ FEATURE_URLS = (
     "alliance.web.urls_checkins",
     "alliance.web.urls_conversations",
     "alliance.web.urls_practice",
+    "alliance.web.urls_practice_room",
     "alliance.web.urls_exports",
     "alliance.web.urls_privacy",
 )

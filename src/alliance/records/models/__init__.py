@@ -16,3 +16,4 @@ from alliance.records.models.checkins import (  # noqa: F401
 from alliance.records.models.conversations import ConversationAnalysis, Job  # noqa: F401
 from alliance.records.models.agency import AgencySettings  # noqa: F401
 from alliance.records.models.notifications import Notification, NotificationPreference  # noqa: F401
+from alliance.records.models.practice import PracticeAssignment, PracticeAttempt  # noqa: F401

@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     PRACTITIONER = "practitioner", "Practitioner"
     SUPERVISOR = "supervisor", "Supervisor"
     ADMIN = "admin", "Administrator"
+    LEARNER = "learner", "Learner (practice room only, no client records)"
 
 
 class User(AbstractUser):

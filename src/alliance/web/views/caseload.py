@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from alliance.records import audit
 from alliance.records.models import Role
@@ -12,6 +12,8 @@ def caseload(request):
     """The practitioner's caseload (a supervisor's: the team's), who needs attention first; an admin's home."""
     if request.user.role == Role.ADMIN:
         return render(request, "alliance/admin_home.html", admin_home())
+    if request.user.role == Role.LEARNER:  # learners have no caseload: their home is the practice room
+        return redirect("practice_room")
     data = build_caseload(
         request.user,
         search=request.GET.get("q", "").strip(),

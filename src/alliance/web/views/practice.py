@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from alliance.records.models import Role
 from alliance.web.practice import analysed_rows, relationship_trend, skill_trends, window_start
@@ -9,6 +9,8 @@ from alliance.web.practice import analysed_rows, relationship_trend, skill_trend
 @login_required
 def my_practice(request):
     """A practitioner's own trends over the months: for their growth, seen by them."""
+    if request.user.role == Role.LEARNER:  # a learner's practice is the practice room
+        return redirect("practice_room")
     if request.user.role not in (Role.PRACTITIONER, Role.SUPERVISOR):
         raise Http404("No such page.")
     since = window_start()
