@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "alliance.cli.batch_commands",
     "alliance.cli.import_commands",
     "alliance.cli.client_commands",
+    "alliance.cli.practice_commands",
 )
 
 
