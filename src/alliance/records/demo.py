@@ -25,8 +25,9 @@ DEMO_LOGINS = (
     ("demo-supervisor", "supervisor of North Team"),
     ("demo-other-team", "practitioner on River Team"),
     ("demo-admin", "administrator (accounts and settings)"),
+    ("demo-learner", "learner on North Team: the practice room only, no client records"),
 )
-EXTENSIONS = ("alliance.records.demo_checkins", "alliance.records.demo_conversations")
+EXTENSIONS = ("alliance.records.demo_checkins", "alliance.records.demo_conversations", "alliance.records.demo_practice")
 
 FIRST_NAMES = [
     "Amara", "Bilal", "Carmen", "Dara", "Eli", "Farah", "Gus", "Hana", "Ines", "Jonah", "Kemi", "Luca",
