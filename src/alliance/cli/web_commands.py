@@ -138,7 +138,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def createuser(
         username: str = typer.Argument(..., help="Login name."),
-        role: str = typer.Option("practitioner", help="practitioner, supervisor or admin."),
+        role: str = typer.Option("practitioner", help="practitioner, supervisor, admin or learner (practice room only)."),
         team: Optional[str] = typer.Option(None, help="Team name (created if new)."),
         first_name: str = typer.Option("", help="First name."),
         last_name: str = typer.Option("", help="Last name."),
