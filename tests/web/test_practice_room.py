@@ -172,3 +172,19 @@ def test_an_administrator_does_not_practise_here(client, personas):
 def test_practitioners_and_supervisors_see_the_practice_room_in_the_menu(client, personas):
     signed_in(client, personas.practitioner)
     assert "Practice room" in visible_text(client.get("/practice/"))
+
+
+def test_the_team_page_takes_the_same_number_of_queries_however_many_assignments(client, personas, learner):
+    signed_in(client, personas.supervisor)
+    PracticeAssignment.objects.create(team=personas.team, title="One", drill_ids=[first_drill().id], created_by=personas.supervisor)
+    client.get("/practice-room/team/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/practice-room/team/")
+    for n in range(4):
+        PracticeAssignment.objects.create(team=personas.team, title=f"More {n}", drill_ids=[first_drill().id], created_by=personas.supervisor)
+    with CaptureQueriesContext(connection) as five:
+        assert client.get("/practice-room/team/").status_code == 200
+    assert len(five.captured_queries) == len(one.captured_queries)

@@ -97,14 +97,19 @@ class Completion:
         return "In progress" if self.done else "Not started"
 
 
-def assignment_completion(assignment: PracticeAssignment, members: list[User]) -> list[Completion]:
-    """Per member (alphabetical, never ranked): how many of the assignment's items they have done."""
-    wanted = {("drill", i) for i in assignment.drill_ids} | {("scenario", i) for i in assignment.scenario_ids}
+def done_items(members: list[User]) -> dict:
+    """learner id -> {(kind, item id), ...} they have attempted: one query for the whole group."""
     done: dict = {}
     for learner_id, kind, item_id in PracticeAttempt.objects.filter(learner__in=members).values_list("learner_id", "kind", "item_id"):
-        if (kind, item_id) in wanted:
-            done.setdefault(learner_id, set()).add((kind, item_id))
-    return [Completion(m, len(done.get(m.pk, ())), len(wanted)) for m in members]
+        done.setdefault(learner_id, set()).add((kind, item_id))
+    return done
+
+
+def assignment_completion(assignment: PracticeAssignment, members: list[User], done: dict | None = None) -> list[Completion]:
+    """Per member (alphabetical, never ranked): how many of the assignment's items they have done."""
+    wanted = {("drill", i) for i in assignment.drill_ids} | {("scenario", i) for i in assignment.scenario_ids}
+    done = done_items(members) if done is None else done
+    return [Completion(m, len(done.get(m.pk, set()) & wanted), len(wanted)) for m in members]
 
 
 def team_members(team_id) -> list[User]:

@@ -46,8 +46,9 @@ def home(request):
     rows = list(room.attempts_of(request.user))
     assignments = []
     if request.user.team_id:
+        done = {request.user.pk: {(r.kind, r.item_id) for r in rows}}
         for a in PracticeAssignment.objects.filter(team_id=request.user.team_id)[:10]:
-            assignments.append((a, room.assignment_completion(a, [request.user])[0]))
+            assignments.append((a, room.assignment_completion(a, [request.user], done)[0]))
     return render(request, "alliance/practice_room.html", {
         **room.progress(rows),
         "assignments": assignments,
@@ -179,8 +180,12 @@ def team(request):
             messages.success(request, f"“{title}” is assigned to your team ({a.item_count} items).")
             return redirect("practice_room_team")
     members = room.team_members(request.user.team_id)
-    assignments = [(a, room.assignment_completion(a, members)) for a in PracticeAssignment.objects.filter(team_id=request.user.team_id)]
     rows = list(PracticeAttempt.objects.filter(learner__in=members))
+    done: dict = {}
+    for r in rows:
+        done.setdefault(r.learner_id, set()).add((r.kind, r.item_id))
+    assignments = [(a, room.assignment_completion(a, members, done))
+                   for a in PracticeAssignment.objects.filter(team_id=request.user.team_id).select_related("created_by")]
     shared = PracticeAttempt.objects.filter(learner__in=members, shared=True, kind="drill").select_related("learner").order_by("-created_at")[:20]
     audit.record(request.user, "view", record_type="practice_team", record_id=request.user.team_id)
     return render(request, "alliance/practice_room_team.html", {
