@@ -155,10 +155,20 @@ def test_the_caseload_and_the_client_page_give_the_same_answer_about_attention(l
         expect(section.get_by_text(reason, exact=False).first).to_be_visible()
 
 
-def test_the_administrator_signs_in_to_an_administration_home(live_server_url, page):
-    login(page, "demo-admin")
-    expect(page.get_by_role("heading", level=1, name="Administration home")).to_be_visible()
-    expect(page.get_by_text("Who needs attention today")).to_have_count(0)
-    expect(page.get_by_role("cell", name="North Team")).to_be_visible()
-    screenshot(page, "admin-home")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_administrator_signs_in_to_an_administration_home_with_no_serious_accessibility_problems(
+    live_server_url, browser, width
+):
+    from tests.browser.test_accessibility import problems
+
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900}, base_url=live_server_url)
+    page = context.new_page()
+    try:
+        login(page, "demo-admin")
+        expect(page.get_by_role("heading", level=1, name="Administration home")).to_be_visible()
+        expect(page.get_by_text("Who needs attention today")).to_have_count(0)
+        expect(page.get_by_role("cell", name="North Team")).to_be_visible()
+        assert problems(page, "admin-home") == []
+    finally:
+        context.close()
 
