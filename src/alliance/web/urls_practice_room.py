@@ -1,5 +1,6 @@
 from django.urls import path
 
+from alliance.web import practice_room_invite as invite
 from alliance.web import practice_room_views as v
 
 urlpatterns = [
@@ -11,4 +12,6 @@ urlpatterns = [
     path("practice-room/assignments/<str:assignment_id>/next/", v.assignment_next, name="practice_room_assignment_next"),
     path("practice-room/responses/<str:attempt_id>/share/", v.share, name="practice_room_share"),
     path("practice-room/team/", v.team, name="practice_room_team"),
+    path("practice-room/team/invite/", invite.invite, name="practice_room_invite"),
+    path("practice-room/welcome/<str:uidb64>/<str:token>/", invite.welcome, name="practice_room_welcome"),
 ]
