@@ -38,6 +38,9 @@ def test_the_case_review_summary_holds_the_key_sections_with_the_practitioner_da
     pages = text.count("\f")
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert audit_trail(personas.supervisor, client_id=personas.client.pk) == [("export", "client")]
+    info = subprocess.run(["pdfinfo", "-"], input=response.content, capture_output=True, check=True, timeout=60).stdout.decode()
+    assert "Tagged:          yes" in info  # headings, lists and tables for a screen reader
+    assert "Title:           Case review: Casey" in info
 
 
 def test_the_session_analysis_pdf_holds_the_numbers_the_feedback_and_the_turns(client, personas):
@@ -47,7 +50,7 @@ def test_the_session_analysis_pdf_holds_the_numbers_the_feedback_and_the_turns(c
     assert response.status_code == 200
     text = pdf_text(response.content)
     for part in ("Session analysis: Casey", "The session in numbers", "Feedback", "The conversation, turn by turn",
-                 "Practitioner: Pat Practitioner", "Reflections to questions", "You reflected the client's wish", "Page 1 of"):
+                 "Practitioner: Pat Practitioner", "(R:Q)", "You reflected the client's wish", "Page 1 of"):
         assert part in text, part
     assert AuditEntry.objects.filter(actor=personas.practitioner, action="export", record_type="conversationanalysis").count() == 1
 
