@@ -172,7 +172,6 @@ def _svg(layout: Layout, points, title, desc, y_min, y_max, lines, bands, y_labe
             f'<rect x="{left}" y="{b_top}" width="{plot_w}" height="{round(b_bottom - b_top, 1)}" fill="url(#h{uid})" '
             f'stroke="{BAND_INK}" stroke-width="1" stroke-dasharray="2 3"/>'
         )
-        out.append(_text_block(wrap(band.label, plot_w - 12, f - 1), left + 6, b_top + f, f - 1, BAND_INK, halo=True))
     shown = set(label_indexes([p.label for p in points], spacing, f))
     value_font = f
     widest_value = max((text_width(_value_text(p.value, y_min, y_max), value_font) for p in points), default=0)
@@ -191,6 +190,10 @@ def _svg(layout: Layout, points, title, desc, y_min, y_max, lines, bands, y_labe
             cx, cy = x1 + (x2 - x1) * step / 12, y1 + (y2 - y1) * step / 12
             obstacles.append((cx - 2, cy - 2, cx + 2, cy + 2))
     rules, rule_labels = _reference_lines(layout, lines, y, plot_w, obstacles)
+    for band in bands:  # in the corner of the band that covers least of the series, over it with a halo
+        rows = wrap(band.label, plot_w - 12, f - 1)
+        b_top, b_bottom = y(max(band.low, band.high)), y(min(band.low, band.high))
+        rule_labels.append(_band_label(rows, b_top, b_bottom, left, plot_w, f - 1, obstacles))
     out += rules
     if len(points) > 1:
         path = " ".join(f"{x(i)},{y(p.value)}" for i, p in enumerate(points))
@@ -249,6 +252,24 @@ def _inside_label(rows: list[str], ly: float, left: float, plot_w: float, font: 
     _, anchor, top, box = best
     obstacles.append(box)
     return (left + plot_w - 4 if anchor == "end" else left + 4), anchor, top + font
+
+
+def _band_label(rows: list[str], b_top: float, b_bottom: float, left: float, plot_w: float, font: float,
+                obstacles: list) -> str:
+    width = max(text_width(row, font) for row in rows)
+    height = len(rows) * (font + 1)
+    best = None
+    for anchor in ("start", "end"):
+        x0 = left + 6 if anchor == "start" else left + plot_w - 6 - width
+        for top in (b_top + 3, max(b_top + 3, b_bottom - 3 - height)):
+            box = (x0, top, x0 + width, top + height)
+            cost = sum(_overlap(box, other) for other in obstacles)
+            if best is None or cost < best[0]:
+                best = (cost, anchor, top, box)
+    _, anchor, top, box = best
+    obstacles.append(box)
+    x = left + 6 if anchor == "start" else left + plot_w - 6
+    return _text_block(rows, x, top + font, font, BAND_INK, anchor=anchor, halo=True)
 
 
 def _reference_lines(layout: Layout, lines: Sequence[Line], y, plot_w: float, obstacles: list | None = None) -> tuple:
