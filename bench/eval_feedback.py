@@ -67,6 +67,42 @@ def code_all(transcripts, coder):
     return [[fit_to_role(c, u.role) for u, c in zip(t.utterances, coder.code(t))] for t in transcripts]
 
 
+def refresh_markers(transcripts, coded):
+    """Recompute the advice marker from the stored probabilities, so a cached run follows ADVICE_MIN."""
+    from alliance.coding.rules import advice_without_permission
+
+    for t, codes in zip(transcripts, coded):
+        roles = [u.role for u in t.utterances]
+        texts = [u.text for u in t.utterances]
+        for i, c in enumerate(codes):
+            if roles[i] == "practitioner" and c.probabilities:
+                c.advice_without_permission = advice_without_permission(roles, texts, i, c.probabilities)
+    return coded
+
+
+def advice_marker_curve(transcripts, coded) -> list[dict]:
+    """Precision and recall of the advice marker against expert advice nobody invited, by threshold."""
+    from alliance.coding.rules import advice_probability, invited
+
+    rows = []
+    for t, codes in zip(transcripts, coded):
+        roles = [u.role for u in t.utterances]
+        texts = [u.text for u in t.utterances]
+        for i, (u, c) in enumerate(zip(t.utterances, codes)):
+            if u.role != "practitioner" or not c.probabilities:
+                continue
+            g = u.metadata["gold"]
+            gold = g.behaviour == "therapist_input" and g.input == "advice" and not invited(roles, texts, i)
+            rows.append((advice_probability(c.probabilities) if not invited(roles, texts, i) else 0.0, gold))
+    out = []
+    positives = sum(1 for _, g in rows if g)
+    for t in ADVICE_THRESHOLDS:
+        flagged = [g for p, g in rows if p >= t]
+        out.append({"threshold": t, "flagged": len(flagged), "precision": round(sum(flagged) / len(flagged), 3) if flagged else None,
+                    "recall": round(sum(flagged) / positives, 3) if positives else None})
+    return out
+
+
 def grouped_folds(transcripts, folds: int):
     from sklearn.model_selection import GroupKFold
 
@@ -234,10 +270,12 @@ def report(name, transcripts, coded) -> dict:
         "metrics_validity": metrics_validity(transcripts, coded),
         "calibration": calibration(transcripts, coded),
         "short_answers": short_answer_recall(transcripts, coded),
+        "advice_marker": advice_marker_curve(transcripts, coded),
     }
 
 
 CANDIDATE_THRESHOLDS = [round(x, 2) for x in np.arange(0.40, 0.96, 0.05)]
+ADVICE_THRESHOLDS = [round(x, 2) for x in np.arange(0.05, 0.56, 0.05)]
 MIN_SUPPORT = 20  # claims at a threshold before its precision is trusted
 
 
@@ -305,7 +343,7 @@ def main() -> None:
                "artifact_hash": coder.artifact_hash}
     if not args.skip_cv:
         print("Grouped cross-validation on train (coders refit per fold)…", file=sys.stderr)
-        oof = cv_codes(train, args.folds, args.cache)
+        oof = refresh_markers(train, cv_codes(train, args.folds, args.cache))
         if args.write:
             from alliance.feedback import reliability
 
@@ -321,7 +359,7 @@ def main() -> None:
         else:
             cv = report("train, grouped CV", train, oof)
         results["cv"] = cv
-    results["dev"] = report("dev", dev, code_all(dev, coder))
+    results["dev"] = report("dev", dev, refresh_markers(dev, code_all(dev, coder)))
     results["seconds"] = round(time.perf_counter() - started)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
@@ -354,6 +392,7 @@ def print_summary(results: dict) -> None:
             print(f"\ncalibration {field}: ECE {cal['ece']} over {cal['n']}")
             print(" ".join(f"[{row['bin']} n={row['n']} conf={row['confidence']} acc={row['accuracy']}]" for row in cal["table"]))
         print(f"\nshort answers: {r['short_answers']}")
+        print("advice marker: " + " ".join(f"{a['threshold']}:P{a['precision']}/R{a['recall']}({a['flagged']})" for a in r["advice_marker"]))
         for name, row in r.get("thresholds", {}).items():
             curve = " ".join(f"{c['min_confidence']}:{c['precision']}({c['claims']})" for c in row["curve"])
             print(f"threshold {name}: {row['min_confidence']}  [{curve}]")

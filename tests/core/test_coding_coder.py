@@ -90,7 +90,7 @@ def test_the_shipped_artifact_was_trained_with_the_current_code():
 
 def test_the_shipped_artifacts_are_small():
     total = sum(p.stat().st_size for p in Path(MODELS_DIR).iterdir() if p.is_file())
-    assert total < 10 * 1024 * 1024
+    assert total < 12 * 1024 * 1024  # two variants (edited text and captions) since v3
 
 
 def _copy_of_the_shipped_coder(tmp_path: Path) -> Path:

@@ -176,8 +176,9 @@ def test_sustain_talk_met_with_an_argument_is_not_called_a_strength():
 def test_reflecting_at_least_as_often_as_asking_is_named():
     fb = feedback(("OQ", "What's on your mind?"), ("C0", "Work."), ("SR", "Work is on your mind."), ("C0", "Yes."))
     o = only(fb, "strength_reflection_balance")
-    assert o.message.startswith("You offered one reflection and asked one question.")
+    assert o.message.startswith('You offered one reflection in this session, for example at turn 3 ("Work is on your mind.").')
     assert o.evidence == [2]
+    assert [c.to_dict() for c in o.claims] == [{"index": 2, "field": "behaviour", "value": "reflection"}]
 
 
 def test_long_quotes_are_shortened_at_a_word_boundary_with_an_ellipsis():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 LOOKBACK = 3
-ADVICE_MIN = 0.5  # P(therapist_input) x P(advice | input), tuned by bench/eval_feedback.py
+ADVICE_MIN = 0.15  # P(therapist_input) x P(advice | input); grouped CV: precision 0.26, recall 0.30 (docs/coding.md)
 
 _PERMISSION = re.compile(
     r"\b(is it (ok|okay|alright|all right) (if|with you)|would it be (ok|okay|alright|all right)|"

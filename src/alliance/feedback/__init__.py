@@ -47,10 +47,15 @@ def give_feedback(transcript: Transcript, codes: list[Codes], metrics: SessionMe
     if gated:
         found = reliability.gate(found)
         grown = [reliability.gate(g) for g in grown]
-    good = found[:MAX_STRENGTHS]
-    grow = _interleave(grown)[: MAX_OBSERVATIONS - len(good)]
+    good = _statements_first(found)[:MAX_STRENGTHS]
+    grow = _statements_first(_interleave(grown))[: MAX_OBSERVATIONS - len(good)]
     observations = good + grow
     return Feedback(observations, journal_prompts(s, observations))
+
+
+def _statements_first(observations: list[Observation]) -> list[Observation]:
+    """What Alliance can stand behind comes before what it only asks about (a stable sort)."""
+    return sorted(observations, key=lambda o: o.form == "question")
 
 
 def _interleave(groups: list[list[Observation]]) -> list[Observation]:

@@ -5,7 +5,7 @@ A claim says "utterance ``index`` has ``field`` = ``value``" in the codes' own t
 word counts and talk shares are not claims. A claim is made only where the coder is
 confident: its calibrated probability of the claimed code is at least that code's
 threshold, tuned on grouped cross-validation so that such claims hold against expert
-codes at least ``TARGET_PRECISION`` of the time (bench/eval_feedback.py --write, stored
+codes at least ``TARGET_PRECISION`` of the time (a margin over the 0.90 the issue asks of all claims) (bench/eval_feedback.py --write, stored
 in claim_precision.json; ``MIN_CONFIDENCE`` are the defaults before it has run).
 """
 
@@ -26,7 +26,7 @@ FIELD_VALUES = {
 }
 FIELDS = tuple(FIELD_VALUES)
 
-TARGET_PRECISION = 0.90
+TARGET_PRECISION = 0.93
 # Calibrated probability a code needs before feedback asserts it, per kind of claim
 # (defaults; the tuned values in claim_precision.json take precedence).
 MIN_CONFIDENCE = {
@@ -73,7 +73,14 @@ def min_confidence(field: str, value) -> float:
 
 
 def sure(codes: Codes, field: str, value) -> bool:
-    """Whether feedback may assert this code of this utterance."""
+    """Whether feedback may assert this code of this utterance.
+
+    Codes without probabilities (set by hand, or by a coder that gives none) are taken as certain.
+    """
+    if getattr(codes, field, None) != value:
+        return False
+    if codes.probabilities is None:
+        return True
     return confidence(codes, field, value) >= min_confidence(field, value)
 
 

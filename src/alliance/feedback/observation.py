@@ -68,6 +68,11 @@ class JournalPrompt:
         return {"prompt": self.prompt, "hint": self.hint, "evidence": list(self.evidence)}
 
 
+def question_only(kind: str, question: str, evidence: list[int], quotes: list[str]) -> Observation:
+    """A moment the codes point at but the coder is not sure of: offered as a question, claiming nothing."""
+    return Observation(kind, question, evidence, quotes, [], "question", question)
+
+
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     """The utterance's own words, shortened with "…" at a word boundary when long."""
     text = " ".join(text.split())

@@ -32,10 +32,16 @@ def measured() -> dict:
     return _table().get("kinds", {})
 
 
+NEVER = float("inf")
+
+
 def thresholds() -> dict[tuple[str, object], float]:
-    """(field, value) -> the calibrated probability a code needs before feedback claims it (tuned on grouped CV)."""
+    """(field, value) -> the calibrated probability a code needs before feedback claims it (tuned on grouped CV).
+
+    A code whose claims never held often enough at any confidence is never claimed (``NEVER``).
+    """
     rows = _table().get("thresholds", {})
-    return {(r["field"], r["value"]): r["min_confidence"] for r in rows.values() if r.get("min_confidence") is not None}
+    return {(r["field"], r["value"]): NEVER if r.get("min_confidence") is None else r["min_confidence"] for r in rows.values()}
 
 
 def asserted(kind: str) -> bool:

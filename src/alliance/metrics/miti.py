@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alliance.metrics.session import SessionMetrics
+from alliance.metrics.validity import NO_MITI_LEVEL, note
 
 SOURCE = "MITI 4.2.1"
 CAVEAT = (
@@ -37,9 +38,14 @@ class Summary:
     good: float
 
     @property
+    def note(self) -> str:
+        """Why the level is not given, for a metric that cannot carry it (metrics/validity.py)."""
+        return note(self.key) if self.key in NO_MITI_LEVEL else ""
+
+    @property
     def level(self) -> str | None:
-        """'good', 'fair' or 'below fair' against the thresholds; None when there is no value."""
-        if self.value is None:
+        """'good', 'fair' or 'below fair' against the thresholds; None without a value or a valid comparison."""
+        if self.value is None or self.key in NO_MITI_LEVEL:
             return None
         if self.value >= self.good:
             return "good"
@@ -50,7 +56,7 @@ class Summary:
     def to_dict(self) -> dict:
         return {
             "key": self.key, "label": self.label, "value": self.value,
-            "fair": self.fair, "good": self.good, "level": self.level,
+            "fair": self.fair, "good": self.good, "level": self.level, "note": self.note,
         }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from alliance.coding.codes import Codes
+from alliance.metrics.expected import expected_counts
 from alliance.transcripts.model import Transcript, Utterance
 
 STAGE = "alliance.metrics.v1"
@@ -99,6 +100,7 @@ def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetric
             elif c.client_talk == "sustain":
                 count["sustain"] += 1
     runs = practitioner_runs(transcript)
+    expected = expected_counts(transcript, codes)
     return SessionMetrics(
         questions=count["questions"],
         open_questions=count["open"],
@@ -106,7 +108,9 @@ def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetric
         reflections=count["reflections"],
         simple_reflections=count["simple"],
         complex_reflections=count["complex"],
-        reflection_to_question_ratio=_ratio(count["reflections"], count["questions"], 2),
+        # From calibrated probabilities (expected counts): a few unsure turns cannot tip it, and it holds
+        # on captions without punctuation, where hard codes turn questions into reflections (metrics.md).
+        reflection_to_question_ratio=_expected_ratio(expected, count),
         percent_complex_reflections=_percent(count["complex"], count["reflections"]),
         percent_open_questions=_percent(count["open"], count["open"] + count["closed"]),
         practitioner_talk_share=_ratio(practitioner_words, all_words, 3),
@@ -136,6 +140,12 @@ def _count_practitioner(c: Codes, count: dict) -> None:
         count["advice_wp"] += 1
     if c.affirmation:
         count["affirmations"] += 1
+
+
+def _expected_ratio(expected: dict[str, float], count: dict) -> float | None:
+    if count["questions"] == 0:
+        return None  # no question coded: nothing to divide by, as the hard counts say
+    return round(expected["reflections"] / expected["questions"], 2) if expected["questions"] > 0 else None
 
 
 def _ratio(part: int, whole: int, digits: int) -> float | None:

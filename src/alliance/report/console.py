@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from alliance.report.labels import evidence_text, feedback_groups, heading, metric_rows, miti_rows
+from alliance.report.labels import evidence_text, feedback_groups, heading, metric_notes, metric_rows, miti_rows
 
 
 def render_console(analysis, console: Console) -> None:
@@ -21,6 +21,8 @@ def render_console(analysis, console: Console) -> None:
     console.print(_miti_table(analysis))
     ctx = analysis.miti_context
     console.print(Text(f"{ctx.caveat} {ctx.questions_note}", style="dim"))
+    for line in metric_notes(ctx):
+        console.print(Text(line, style="dim"))
     console.print()
     console.rule("For your journal", align="left")
     console.print(_bullets(f"[bold]{escape(p.prompt)}[/] {escape(p.hint)}" for p in analysis.journal_prompts))

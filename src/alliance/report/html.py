@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from alliance.coding.codes import is_unsure
-from alliance.report.labels import clock, code_labels, feedback_groups, has_times, heading, metric_rows, miti_rows
+from alliance.report.labels import clock, code_labels, feedback_groups, has_times, heading, metric_notes, metric_rows, miti_rows
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
@@ -74,7 +74,8 @@ def _metrics(analysis) -> list[str]:
             '<th scope="col">Good</th><th scope="col">Where this session sits</th></tr></thead><tbody>']
     for label, *cells in miti_rows(ctx):
         out.append(f'<tr><th scope="row">{escape(label)}</th>' + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    out += ["</tbody></table>", f'<p class="note">{escape(ctx.caveat)} {escape(ctx.questions_note)}</p>', "</section>"]
+    out += ["</tbody></table>", f'<p class="note">{escape(ctx.caveat)} {escape(ctx.questions_note)}</p>']
+    out += [f'<p class="note">{escape(line)}</p>' for line in metric_notes(ctx)] + ["</section>"]
     return out
 
 

@@ -80,10 +80,11 @@ def metric_rows(m: SessionMetrics) -> list[tuple[str, str, str]]:
     """(label, value, note) for each metric, in the documented order of ideas."""
     return [
         ("Questions", _value(m.questions), f"{m.open_questions} open, {m.closed_questions} closed"),
-        ("Open questions", _value(m.percent_open_questions, "percent"), "of open and closed questions"),
+        ("Open questions", _value(m.percent_open_questions, "percent"), "of open and closed questions; a description, not a sign of skill"),
         ("Reflections", _value(m.reflections), f"{m.simple_reflections} simple, {m.complex_reflections} complex"),
-        ("Reflections per question (R:Q)", _value(m.reflection_to_question_ratio, "ratio"), "reflections ÷ questions"),
-        ("Complex reflections (%CR)", _value(m.percent_complex_reflections, "percent"), "of all reflections"),
+        ("Reflections per question (R:Q)", _value(m.reflection_to_question_ratio, "ratio"),
+         "reflections ÷ questions, weighed by how sure the coder is of each"),
+        ("Complex reflections (%CR)", _value(m.percent_complex_reflections, "percent"), "of all reflections; a rough description"),
         ("Affirmations", _value(m.affirmations), ""),
         ("Advice without permission", _value(m.advice_without_permission), ""),
         ("Practitioner's share of the words", _value(m.practitioner_talk_share, "share"), ""),
@@ -94,12 +95,22 @@ def metric_rows(m: SessionMetrics) -> list[tuple[str, str, str]]:
     ]
 
 
+def metric_notes(context) -> list[str]:
+    """The validity notes to print under the metrics (metrics/validity.py)."""
+    from alliance.metrics.validity import NOTES
+
+    return [f"{label}: {NOTES[key]}" for key, label in (("percent_open_questions", "Open questions"),
+                                                         ("percent_complex_reflections", "Complex reflections"))]
+
+
 def miti_rows(context) -> list[tuple[str, str, str, str, str]]:
     """(label, value, fair, good, where this session sits) for each MITI summary score."""
     rows = []
     for s in context.summaries:
         kind = "ratio" if s.key == "reflection_to_question_ratio" else "percent"
         where = {"good": "at or above good", "fair": "at or above fair", "below fair": "below fair", None: "nothing to compare"}[s.level]
+        if s.note:
+            where = "not compared (see note)"
         rows.append((s.label, _value(s.value, kind), _value(s.fair, kind), _value(s.good, kind), where))
     return rows
 

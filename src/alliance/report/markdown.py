@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alliance.report.labels import (
-    clock, code_text, evidence_text, feedback_groups, has_times, heading, metric_rows, miti_rows,
+    clock, code_text, evidence_text, feedback_groups, has_times, heading, metric_notes, metric_rows, miti_rows,
 )
 
 
@@ -18,6 +18,7 @@ def render_markdown(analysis) -> str:
     out += ["| summary | this session | fair | good | where this session sits |", "| --- | --- | --- | --- | --- |"]
     out += [f"| {' | '.join(row)} |" for row in miti_rows(analysis.miti_context)]
     out += ["", analysis.miti_context.caveat, analysis.miti_context.questions_note, ""]
+    out += [f"- {line}" for line in metric_notes(analysis.miti_context)] + [""]
     out += ["## For your journal", ""]
     for p in analysis.journal_prompts:
         out.append(f"- **{p.prompt}** {p.hint}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from alliance.coding.codes import is_unsure
+from alliance.metrics.validity import note as validity_note
 
 ROLE_LABELS = {"practitioner": "Practitioner", "client": "Client", "other": "Other"}
 INPUT_LABELS = {"information": "Information", "negotiation": "Planning together", "options": "Offering options"}
@@ -108,13 +109,14 @@ def metric_rows(metrics: dict | None) -> list[dict]:
     change_share = m.get("change_talk_share")
     return [
         {"label": "Reflections to questions (R:Q)", "value": "—" if rq is None else f"{_number(rq, 2)} : 1",
-         "context": _miti("reflection_to_question_ratio", rq)},
+         "context": _miti("reflection_to_question_ratio", rq)
+                    + " Each turn counts by how sure the coder is of it, so a few unsure turns cannot tip it."},
         {"label": "Complex reflections, of all reflections",
          "value": "—" if m.get("percent_complex_reflections") is None else f"{_number(m['percent_complex_reflections'])}%",
-         "context": _miti("percent_complex_reflections", m.get("percent_complex_reflections"))},
+         "context": validity_note("percent_complex_reflections")},
         {"label": "Open questions, of all questions",
          "value": "—" if m.get("percent_open_questions") is None else f"{_number(m['percent_open_questions'])}%",
-         "context": "MITI 4 counts questions without splitting them; shown on its own."},
+         "context": "MITI 4 counts questions without splitting them; shown on its own. " + validity_note("percent_open_questions")},
         {"label": "Questions", "value": str(m.get("questions", 0)),
          "context": f"{m.get('open_questions', 0)} open, {m.get('closed_questions', 0)} closed."},
         {"label": "Reflections", "value": str(m.get("reflections", 0)),

@@ -47,8 +47,8 @@ SKILLS = (
     ),
     Skill(
         "percent_complex_reflections", "Complex reflections (% of reflections)", "share of complex reflections", False, 1, "%", 3,
-        "Complex reflections add meaning or feeling to what the client said. MITI 4.2.1 gives 40% as fair and 50% as "
-        "good, again as a rough guide.",
+        "Complex reflections add meaning or feeling to what the client said. Telling simple from complex is the "
+        "coder's least reliable call, so read this trend loosely; it is not set against MITI's levels.",
     ),
     Skill(
         "practitioner_talk_share", "Share of the talking (%)", "share of the talking", False, 100, "%", 3,
@@ -60,7 +60,6 @@ SKILLS = (
 # MITI 4.2.1's 'fair' and 'good' levels, drawn where the manual gives them (a rough guide, as each skill's context says).
 SKILL_LINES = {
     "reflection_to_question_ratio": (Line(1, "MITI fair (1)"), Line(2, "MITI good (2)")),
-    "percent_complex_reflections": (Line(40, "MITI fair (40%)"), Line(50, "MITI good (50%)")),
 }
 
 
