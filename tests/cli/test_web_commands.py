@@ -102,7 +102,7 @@ def test_createuser_refuses_a_weak_password_with_a_sentence_and_creates_nobody(h
 
 def test_createuser_refuses_an_unknown_role_and_a_taken_username(home):
     assert alliance(home, "createuser", "kim", "--role", "boss", "--password", "a-long-real-password").err == (
-        "Error: role must be one of practitioner, supervisor, admin, not 'boss'."
+        "Error: role must be one of practitioner, supervisor, admin, learner, not 'boss'."
     )
     alliance(home, "createuser", "kim", "--password", "a-long-real-password")
     again = alliance(home, "createuser", "KIM", "--password", "a-long-real-password")
