@@ -62,7 +62,7 @@ def welcome(request, uidb64, token):
     form = SetPasswordForm(learner, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
-        audit.record(learner, "set_password", learner)
+        audit.record(learner, "update", learner)
         messages.success(request, "Your password is set. Sign in with your username and it.")
         return redirect("login")
     return render(request, "alliance/practice_room_welcome.html", {"form": form, "learner": learner})
