@@ -71,6 +71,9 @@ def test_the_htmx_request_gets_only_the_verdict(client, learner):
     r = client.post(f"/practice-room/drills/{drill.id}/", {"response": REFLECTION}, HTTP_HX_REQUEST="true")
     body = r.content.decode()
     assert 'id="verdict"' in body and "<html" not in body
+    r = client.post(f"/practice-room/drills/{drill.id}/", {"response": " "}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200  # htmx swaps only 2xx answers
+    assert "Type a response first" in r.content.decode()
 
 
 def test_an_empty_response_gets_a_plain_message_and_nothing_is_saved(client, learner):

@@ -88,10 +88,9 @@ def drill(request, drill_id):
                 stage=verdict.stage,
             )
             context.update(verdict=verdict, attempt=attempt)
-    template = "alliance/practice_room_drill.html"
-    if request.htmx:
-        template += "#verdict"
-    return render(request, template, context, status=400 if context.get("error") else 200)
+    if request.htmx:  # htmx swaps only 2xx answers, so the message comes back as a 200 partial
+        return render(request, "alliance/practice_room_drill.html#verdict", context)
+    return render(request, "alliance/practice_room_drill.html", context, status=400 if context.get("error") else 200)
 
 
 @login_required
