@@ -36,6 +36,19 @@ DRILL = Drill(id="t-1", task="reflect", previous="How has the week been?",
               reply="You're running on empty.", reply_codes={"behaviour": "reflection", "reflection": "complex"})
 
 
+@pytest.fixture
+def default_thresholds(monkeypatch):
+    """The claims rule's default thresholds (claims.MIN_CONFIDENCE), not the tuned table the coder ships with.
+
+    The verdict logic is checked against fixed thresholds; the tuned table changes as the coder is
+    retuned (and may forbid a kind of claim altogether), which test_the_shipped_table_is_obeyed covers.
+    """
+    from alliance.feedback import claims
+
+    monkeypatch.setattr(claims, "min_confidence",
+                        lambda field, value: claims.MIN_CONFIDENCE.get((field, value), claims.DEFAULT_MIN_CONFIDENCE))
+
+
 def coded(behaviour, p, *, question=None, reflection=None, sub=0.95, advice=False):
     """Codes as the coder returns them, with a calibrated distribution giving ``behaviour`` probability ``p``."""
     rest = (1 - p) / 3
@@ -106,7 +119,7 @@ def test_a_response_is_coded_as_the_practitioner_turn_after_the_client_statement
     assert [u.role for u in t.utterances] == ["client", "practitioner"]
 
 
-def test_a_sure_reflection_meets_a_reflection_drill():
+def test_a_sure_reflection_meets_a_reflection_drill(default_thresholds):
     v = judge(DRILL, coded("reflection", 0.97, reflection="simple", sub=0.99))
     assert v.outcome == "met"
     assert ("behaviour", "reflection") in v.claims
@@ -115,7 +128,7 @@ def test_a_sure_reflection_meets_a_reflection_drill():
     assert v.question is None
 
 
-def test_a_sure_closed_question_is_named_and_the_task_is_said_kindly():
+def test_a_sure_closed_question_is_named_and_the_task_is_said_kindly(default_thresholds):
     v = judge(DRILL, coded("question", 0.97, question="closed", sub=0.99))
     assert v.outcome == "other"
     assert v.claims == [("question", "closed"), ("behaviour", "question")]
@@ -123,14 +136,14 @@ def test_a_sure_closed_question_is_named_and_the_task_is_said_kindly():
     assert v.tip.startswith("A reflection is a statement")
 
 
-def test_where_the_coder_is_unsure_the_verdict_asks_and_asserts_nothing():
+def test_where_the_coder_is_unsure_the_verdict_asks_and_asserts_nothing(default_thresholds):
     v = judge(DRILL, coded("reflection", 0.55, reflection="complex"))
     assert v.outcome == "unsure" and v.claims == []
     assert v.question == TASKS["reflect"].ask
     assert v.says == ["It may be a reflection, but Alliance isn't sure enough to name it, so it asks you instead."]
 
 
-def test_a_complex_reflection_drill_asks_when_the_behaviour_is_sure_but_the_depth_is_not():
+def test_a_complex_reflection_drill_asks_when_the_behaviour_is_sure_but_the_depth_is_not(default_thresholds):
     drill = Drill(id="c", task="complex_reflection", client=DRILL.client)
     v = judge(drill, coded("reflection", 0.97, reflection="complex", sub=0.6))
     assert v.claims == [("behaviour", "reflection")]
@@ -138,16 +151,24 @@ def test_a_complex_reflection_drill_asks_when_the_behaviour_is_sure_but_the_dept
     assert v.question == "Did your response go beyond the words, adding a feeling, a meaning or what might come next?"
 
 
-def test_a_subtype_is_never_asserted_without_its_behaviour():
+def test_a_subtype_is_never_asserted_without_its_behaviour(default_thresholds):
     v = judge(DRILL, coded("question", 0.70, question="closed", sub=1.0))
     assert ("question", "closed") not in v.claims
 
 
-def test_advice_without_permission_is_mentioned_only_when_sure():
+def test_advice_without_permission_is_mentioned_only_when_sure(default_thresholds):
     v = judge(DRILL, coded("therapist_input", 0.97, advice=True))
     assert ("advice_without_permission", True) in v.claims
     assert "It also offers advice the person hasn't asked for; asking first keeps the choice with them." in v.says
     assert v.outcome == "other"
+
+
+def test_the_shipped_table_is_obeyed_a_kind_it_never_allows_is_never_asserted():
+    from alliance.feedback.claims import min_confidence
+
+    v = judge(DRILL, coded("question", 0.999, question="closed", sub=0.999))
+    assert ("behaviour", "question") in v.claims
+    assert (("question", "closed") in v.claims) == (0.999 * 0.999 >= min_confidence("question", "closed"))
 
 
 def test_the_real_coder_asserts_only_what_the_claims_rule_allows():
