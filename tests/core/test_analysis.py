@@ -156,8 +156,9 @@ def test_guessed_roles_are_explained_in_the_role_note():
 
 def test_markdown_report_shows_feedback_metrics_caveat_and_coded_turns():
     md = analyze(TEXT, practitioner="Maria", coder=scripted()).to_markdown()
-    assert "## What went well" in md and "## Moments to revisit" in md
-    assert "You asked three closed questions in a row here (turns 3 to 7" in md
+    # Closed-question runs are not asserted with the shipped precision table: offered as a question.
+    assert "## Questions to reflect on" in md and "## What went well" not in md
+    assert 'Look again at turns 3 to 7, starting with "Do you drink every day?".' in md
     assert "expert opinion" in md
     assert "| 13 | Maria (practitioner) | advice without permission | You should try alcohol-free days. |" in md
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils.html import escape
 
 from alliance.records import builders
 from alliance.records.models import AgencySettings
@@ -92,3 +93,16 @@ def test_the_contact_page_is_read_with_a_fixed_number_of_queries(client, persona
     signed_in(client, personas.practitioner)
     with django_assert_max_num_queries(25):
         assert client.get(f"/contacts/{contact.pk}/").status_code == 200
+
+
+def test_the_analysed_conversation_offers_unsure_moments_as_questions_and_says_why(client, personas, contact):
+    analysis = analysed(contact, QUESTIONS)
+    forms = {item["form"] for item in analysis.result["feedback"]}
+    page = contact_page(client, personas.practitioner, contact)
+    assert "Feedback states only what the coder is sure of" in page
+    if "question" in forms:
+        assert "To reflect on" in page
+    for item in analysis.result["feedback"]:
+        assert escape(item["message"]) in page
+        assert item["form"] in ("statement", "question")
+        assert (item["form"] == "question") == (item["claims"] == []) or item["kind"] in ("long_turn", "talk_share")
