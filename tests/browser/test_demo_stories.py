@@ -40,15 +40,18 @@ def test_each_demo_clients_conversation_is_about_their_own_goal_and_fits_their_p
         pronouns = (page.locator("h1 .pronouns").all_inner_texts() or [""])[0].strip("() ")
         rows = page.locator("section:has(#contacts-heading) tbody tr")
         attended = [rows.nth(i).locator("a").first.get_attribute("href") for i in range(rows.count()) if "Attended" in rows.nth(i).inner_text()]
-        if not attended:
-            continue
-        page.goto(live_server_url + attended[0])
-        if page.get_by_role("heading", name="The session in numbers").count() == 0:
-            continue  # this client's story has no invented session (the job goal)
-        analysed = page.locator("#conversation").inner_text()
-        topic = next(name for key, name in TOPICS.items() if key in goal)
-        assert f"from {topic}" in analysed, (href, goal)
-        assert pronouns == WHO[topic], (href, pronouns, topic)
-        checked += 1
+        for contact in attended[:3]:  # other browser tests may have added (and analysed) a contact of their own
+            page.goto(live_server_url + contact)
+            if page.get_by_role("heading", name="The session in numbers").count() == 0:
+                continue  # not analysed (or this client's story has no invented session: the job goal)
+            analysed = page.locator("#conversation").inner_text()
+            demo_file = next((name for name in WHO if f"from {name}" in analysed), None)
+            if demo_file is None:
+                continue  # a transcript another test uploaded
+            topic = next(name for key, name in TOPICS.items() if key in goal)
+            assert demo_file == topic, (href, goal, demo_file)
+            assert pronouns == WHO[topic], (href, pronouns, topic)
+            checked += 1
+            break
     assert checked >= 5
     expect(page.get_by_role("heading", name="The conversation, turn by turn")).to_be_visible()
