@@ -56,10 +56,10 @@ def session_text(turns: int) -> str:
 # --- the baseline: TF-IDF + logistic regression, one model per role -------------------
 
 def train_baseline(path: Path) -> float:
+    import joblib
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
-    import joblib
 
     started = time.perf_counter()
     rows = read_rows("train.csv")
@@ -89,6 +89,7 @@ class BaselineCoder:
 
     def __init__(self, path: Path):
         import hashlib
+
         import joblib
 
         self.artifact_hash = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()

@@ -129,11 +129,10 @@ def latency(requests: int) -> dict:
 
 
 def precision(all_replies: bool) -> dict:
-    from build_drills import topics_of
-
     from alliance.coding.annomi_data import data_dir, read_annomi_csv
     from alliance.practice import bank
     from alliance.practice.evaluate import claim_precision
+    from build_drills import topics_of
 
     path = data_dir() / "dev.csv"
     transcripts = read_annomi_csv(path)

@@ -115,7 +115,8 @@ def grouped_folds(transcripts, folds: int):
 
 def cv_codes(train, folds: int, cache: Path | None):
     """Out-of-fold codes for every train transcript, each from a coder that never saw its source group."""
-    from alliance.coding import load_coder, train as train_coder
+    from alliance.coding import load_coder
+    from alliance.coding import train as train_coder
     from alliance.coding.artifact import code_hash
 
     key = cache / f"cv-{folds}-{code_hash()[:12]}.pickle" if cache else None

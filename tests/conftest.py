@@ -33,7 +33,9 @@ def pytest_configure(config):
 @pytest.fixture
 def personas(db):
     """The people every records test needs (tests/personas.py), for web and CLI tests alike."""
-    from tests.personas import build_personas  # imports Django models: only once Django is set up
+    from tests.personas import (
+        build_personas,  # imports Django models: only once Django is set up
+    )
 
     return build_personas()
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from alliance.records.demo_conversations import session_text
+
 try:
     from tests.browser.conftest import login, screenshot
 except ImportError:  # the shared browser fixtures land separately

@@ -16,8 +16,18 @@ from typer.testing import CliRunner
 from alliance.cli.main import app
 from alliance.records import audit, builders, checkin_service
 from alliance.records.models import (
-    Alert, AuditEntry, CheckinAnswer, CheckinLink, CheckinResponse, Client, Contact, ConversationAnalysis, Goal, GoalRating,
-    Job, Reflection,
+    Alert,
+    AuditEntry,
+    CheckinAnswer,
+    CheckinLink,
+    CheckinResponse,
+    Client,
+    Contact,
+    ConversationAnalysis,
+    Goal,
+    GoalRating,
+    Job,
+    Reflection,
 )
 from tests.web.checkin_helpers import new_link
 

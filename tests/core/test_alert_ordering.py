@@ -4,7 +4,13 @@ one alert per event, and wording a person reads without tripping: no code names,
 from datetime import date, datetime, timedelta, timezone
 from types import SimpleNamespace
 
-from alliance.measures import AlertSettings, CheckinRecord, ClientHistory, ContactRecord, alerts
+from alliance.measures import (
+    AlertSettings,
+    CheckinRecord,
+    ClientHistory,
+    ContactRecord,
+    alerts,
+)
 from alliance.measures.alerts import age_text, most_urgent_first, plural, sort_key
 
 START = date(2026, 1, 5)

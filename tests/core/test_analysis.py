@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-
 from alliance import analyze
 from alliance.analysis import analyze_transcript, fit_to_role
 from alliance.coding.codes import Codes

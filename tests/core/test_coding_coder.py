@@ -6,9 +6,15 @@ from pathlib import Path
 import pytest
 
 from alliance.coding import load_coder
-from alliance.coding.artifact import MANIFEST, artifact_hash, code_hash, read_npz, write_npz
-from alliance.coding.codes import Codes
+from alliance.coding.artifact import (
+    MANIFEST,
+    artifact_hash,
+    code_hash,
+    read_npz,
+    write_npz,
+)
 from alliance.coding.coder import MODELS_DIR, read_coder
+from alliance.coding.codes import Codes
 from alliance.errors import AllianceError
 from alliance.transcripts.model import Transcript, Utterance
 

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from alliance.coding.rules import ADVICE_MIN, advice_probability, advice_without_permission, gives_advice, is_affirmation
+from alliance.coding.rules import (
+    ADVICE_MIN,
+    advice_probability,
+    advice_without_permission,
+    gives_advice,
+    is_affirmation,
+)
 
 
 def exchange(*turns):

@@ -242,8 +242,7 @@ def test_only_the_longest_of_several_long_stretches_is_shown_and_the_others_are_
 def test_the_documented_thresholds_are_the_ones_in_the_code():
     from pathlib import Path
 
-    from alliance.feedback import MAX_STRENGTHS
-    from alliance.feedback import growth
+    from alliance.feedback import MAX_STRENGTHS, growth
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "feedback.md").read_text(encoding="utf-8")
     assert f"At most **{MAX_OBSERVATIONS}** observations: at most **{MAX_STRENGTHS}** strengths" in doc

@@ -7,7 +7,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alliance.errors import AllianceError, ParseError
-from alliance.transcripts import FORMATS, Transcript, Utterance, detect_format, parse, sample_path, to_srt, to_vtt
+from alliance.transcripts import (
+    FORMATS,
+    Transcript,
+    Utterance,
+    detect_format,
+    parse,
+    sample_path,
+    to_srt,
+    to_vtt,
+)
 
 MODEST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.access import get_reflection_for_user, visible_clients
-
 from tests.web.helpers import BAD_IDS, audit_trail
 
 

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from alliance.records.models import AuditEntry, Role
-
 from tests.web.helpers import visible_text
 
 CLIENT_WORDS = ("Casey", "Otto Other")

@@ -8,7 +8,6 @@ import pytest
 
 from alliance.records import audit
 from alliance.records.models import AuditEntry
-
 from tests.web.helpers import signed_in
 
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import Alert, CheckinResponse, Client, Contact
-
 from tests.web.helpers import signed_in, visible_text
 
 # Session, user, clients with their annotations, agency settings, open alerts, the audit entry.

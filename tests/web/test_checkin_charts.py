@@ -7,7 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance.web.charts import NARROW, WIDE, Band, Line, Point, label_indexes, line_chart, text_width, wrap
+from alliance.web.charts import (
+    NARROW,
+    WIDE,
+    Band,
+    Line,
+    Point,
+    label_indexes,
+    line_chart,
+    text_width,
+    wrap,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 

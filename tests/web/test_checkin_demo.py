@@ -13,8 +13,15 @@ from django.utils import timezone
 
 from alliance import measures
 from alliance.records.demo import build_demo
-from alliance.records.models import Alert, CheckinAnswer, CheckinResponse, Client, Contact, Team, User
-
+from alliance.records.models import (
+    Alert,
+    CheckinAnswer,
+    CheckinResponse,
+    Client,
+    Contact,
+    Team,
+    User,
+)
 
 BUILT_AT = (
     datetime(2026, 11, 29, 3, 5, tzinfo=UTC),  # before anyone's working day

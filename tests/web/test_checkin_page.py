@@ -7,7 +7,13 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from alliance.records.models import Alert, AuditEntry, CheckinAnswer, CheckinLink, CheckinResponse
+from alliance.records.models import (
+    Alert,
+    AuditEntry,
+    CheckinAnswer,
+    CheckinLink,
+    CheckinResponse,
+)
 from tests.web.checkin_helpers import form_data, new_link
 from tests.web.helpers import visible_text
 

@@ -10,7 +10,6 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 
 from alliance.records.models import LoginFailure
-
 from tests.web.checkin_helpers import new_link
 from tests.web.helpers import visible_text
 

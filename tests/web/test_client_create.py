@@ -6,7 +6,6 @@ import pytest
 
 from alliance.records import builders
 from alliance.records.models import Client
-
 from tests.web.helpers import audit_trail, signed_in, visible_text
 
 URL = "/clients/new/"

@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from alliance.records import builders
-
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 

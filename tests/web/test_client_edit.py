@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from alliance.records.models import Client
-
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 

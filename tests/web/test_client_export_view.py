@@ -8,7 +8,6 @@ import uuid
 import zipfile
 
 from alliance.records.models import AuditEntry
-
 from tests.web.helpers import signed_in, visible_text
 
 

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.demo import GOALS, World
-from alliance.records.demo_conversations import CONTACTS_PER_CLIENT, SESSION_FOR_GOAL, SESSIONS, extend, session_text
+from alliance.records.demo_conversations import (
+    CONTACTS_PER_CLIENT,
+    SESSION_FOR_GOAL,
+    SESSIONS,
+    extend,
+    session_text,
+)
 from alliance.transcripts import parse
 
 

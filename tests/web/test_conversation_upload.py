@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance.records import builders
-from alliance.records.models import ConversationAnalysis, Job
+from alliance.records.models import Job
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 TRANSCRIPT = "Pat: What would you like to talk about today?\nCasey: Mostly my sleep, it has been awful.\n"

@@ -9,7 +9,6 @@ import json
 import pytest
 
 from alliance.records import builders
-
 from tests.web.exports_fixtures import checkins, finished_analysis
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in
 

@@ -6,7 +6,6 @@ import pytest
 
 from alliance.records import builders
 from alliance.records.models import Goal
-
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, timedelta, timezone as dt_timezone
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.utils import timezone
@@ -11,7 +12,6 @@ from django.utils import timezone
 from alliance.measures.gas import GoalLevel, t_score
 from alliance.records import builders
 from alliance.records.models import AuditEntry, CheckinResponse, Goal
-
 from tests.web.helpers import BAD_IDS, signed_in
 from tests.web.helpers import visible_text as raw_text
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils import timezone
 
 from alliance.records.models import AuditEntry, Contact, ConversationAnalysis
-
 from tests.web.helpers import signed_in, visible_text
 
 

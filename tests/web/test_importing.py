@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import csv
 import io
+from datetime import date
 
 import pytest
 import time_machine
@@ -13,7 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance.errors import AllianceError
-from alliance.records.import_csv import MAX_BYTES, MAX_ROWS, FileRefused, read_source, read_table
+from alliance.records.import_csv import (
+    MAX_BYTES,
+    MAX_ROWS,
+    FileRefused,
+    read_source,
+    read_table,
+)
 from alliance.records.importing import COLUMNS, import_clients
 from alliance.records.models import AuditEntry, Client
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import LoginFailure
-
 from tests.personas import PASSWORD
 from tests.web.helpers import visible_text
 

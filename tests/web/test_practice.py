@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
@@ -10,7 +11,6 @@ import time_machine
 from alliance.records import builders
 from alliance.records.models import CheckinResponse, ConversationAnalysis
 from alliance.web.practice import MonthValue, monthly_medians, trend_note
-
 from tests.web.helpers import signed_in, visible_text
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=dt_timezone.utc)

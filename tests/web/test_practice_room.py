@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import html
 import re
-
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
 
 from alliance.practice import get_scenario, load_drills
 from alliance.records import builders
-from alliance.records.models import AuditEntry, PracticeAssignment, PracticeAttempt, Role
+from alliance.records.models import (
+    AuditEntry,
+    PracticeAssignment,
+    PracticeAttempt,
+    Role,
+)
 from tests.personas import PASSWORD
 from tests.web.helpers import signed_in
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import Reflection
-
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 

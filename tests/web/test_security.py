@@ -6,7 +6,6 @@ import pytest
 from django.test import Client as DjangoClient
 
 from alliance.web.middleware import CONTENT_SECURITY_POLICY
-
 from tests.personas import PASSWORD
 from tests.web.helpers import signed_in
 

@@ -14,7 +14,14 @@ import pytest
 from alliance.errors import ConfigError
 from alliance.web import checks
 from alliance.web.database import database_config, describe
-from alliance.web.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone
+from alliance.web.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    env_timezone,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "src" / "alliance"

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import Alert, Client
-
 from tests.web.helpers import signed_in
 from tests.web.helpers import visible_text as raw_text
 

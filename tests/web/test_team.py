@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone as dt_timezone
-
 import html
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
 from django.utils import timezone
 
 from alliance.records import builders
-from alliance.records.models import AgencySettings, Alert, AuditEntry, Client, ConversationAnalysis
-
+from alliance.records.models import (
+    AgencySettings,
+    Alert,
+    AuditEntry,
+    Client,
+    ConversationAnalysis,
+)
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in
 from tests.web.helpers import visible_text as raw_text
 

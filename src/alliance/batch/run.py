@@ -19,7 +19,14 @@ from pathlib import Path
 from alliance.batch import outputs as out_mod
 from alliance.batch.records import Record
 from alliance.batch.sources import SourceFile, find_sources, partition, with_content
-from alliance.batch.work import Options, PartitionResult, WorkerProblem, process_coder, run_partition, run_task
+from alliance.batch.work import (
+    Options,
+    PartitionResult,
+    WorkerProblem,
+    process_coder,
+    run_partition,
+    run_task,
+)
 from alliance.errors import AllianceError
 
 Progress = Callable[[int, int], None]  # (files done, files in the batch)

@@ -69,7 +69,13 @@ def register(app: typer.Typer) -> None:
         with friendly_errors():
             _ensure_demo_secret()
             _start()
-            from alliance.records.demo import DEMO_LOGINS, DEMO_PASSWORD, RealDataPresent, ensure_demo, has_demo_data
+            from alliance.records.demo import (
+                DEMO_LOGINS,
+                DEMO_PASSWORD,
+                RealDataPresent,
+                ensure_demo,
+                has_demo_data,
+            )
 
             try:
                 # A demo database stays one when people add clients in its pages: start it again as it is.

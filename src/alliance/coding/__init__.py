@@ -3,8 +3,8 @@
 Public API: ``load_coder``, ``Coder.code``, ``train``, ``evaluate``.
 """
 
-from alliance.coding.codes import Codes
 from alliance.coding.coder import Coder, load_coder
+from alliance.coding.codes import Codes
 from alliance.coding.evaluation import evaluate
 from alliance.coding.training import TrainReport, train
 

@@ -12,7 +12,14 @@ import json
 import os
 from pathlib import Path
 
-from alliance.coding.codes import BEHAVIOURS, CLIENT_TALK, INPUT_TYPES, QUESTION_TYPES, REFLECTION_TYPES, Codes
+from alliance.coding.codes import (
+    BEHAVIOURS,
+    CLIENT_TALK,
+    INPUT_TYPES,
+    QUESTION_TYPES,
+    REFLECTION_TYPES,
+    Codes,
+)
 from alliance.errors import AllianceError
 from alliance.transcripts.model import Transcript, Utterance
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alliance.coding.codes import BEHAVIOURS, CLIENT_TALK, INPUT_TYPES, QUESTION_TYPES, REFLECTION_TYPES, Codes
+from alliance.coding.codes import (
+    BEHAVIOURS,
+    CLIENT_TALK,
+    INPUT_TYPES,
+    QUESTION_TYPES,
+    REFLECTION_TYPES,
+    Codes,
+)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,17 @@ import numpy as np
 
 from alliance.coding.annomi_data import data_dir as default_data_dir
 from alliance.coding.annomi_data import group_of, read_annomi_csv, source_groups
+from alliance.coding.artifact import (
+    CODER_NAME,
+    MANIFEST,
+    artifact_hash,
+    code_hash,
+    read_npz,
+    write_json,
+    write_npz,
+)
 from alliance.coding.augment import speech_to_text_copy
 from alliance.coding.calibration import fit_task
-from alliance.coding.artifact import CODER_NAME, MANIFEST, artifact_hash, code_hash, read_npz, write_json, write_npz
 from alliance.coding.context import neighbours
 from alliance.coding.features import ContextFeatures
 from alliance.coding.static_embeddings import StaticEmbedder, distil_table, load_vocab

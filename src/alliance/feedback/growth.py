@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from alliance.feedback.claims import claim, sure
 from alliance.feedback.context import Session
-from alliance.feedback.observation import Observation, number, question_only, quote, quoted_sentence, refs, span, times, turn
+from alliance.feedback.observation import (
+    Observation,
+    number,
+    question_only,
+    quote,
+    quoted_sentence,
+    refs,
+    span,
+    times,
+    turn,
+)
 from alliance.metrics.session import practitioner_runs
 
 CLOSED_RUN = 3  # closed questions in a row (client answers in between don't break a run)

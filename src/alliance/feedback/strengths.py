@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from alliance.feedback.claims import claim, confidence, sure
 from alliance.feedback.context import Session
-from alliance.feedback.observation import Observation, plural, question_only, quote, quoted_sentence, times, turn
+from alliance.feedback.observation import (
+    Observation,
+    plural,
+    question_only,
+    quote,
+    quoted_sentence,
+    times,
+    turn,
+)
 
 
 def affirmations(s: Session) -> list[Observation]:

@@ -16,7 +16,13 @@ from alliance.measures.change import change_on
 from alliance.measures.expected import ExpectedBands
 from alliance.measures.instruments import get_instrument
 from alliance.measures.model import Instrument
-from alliance.measures.records import CheckinRecord, ClientHistory, ContactRecord, as_datetime, day
+from alliance.measures.records import (
+    CheckinRecord,
+    ClientHistory,
+    ContactRecord,
+    as_datetime,
+    day,
+)
 from alliance.measures.scoring import Score, score_instrument
 
 KINDS = (

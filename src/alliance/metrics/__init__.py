@@ -7,7 +7,15 @@ Definitions: docs/metrics.md.
 """
 
 from alliance.metrics.miti import MitiContext, Summary, miti_context
-from alliance.metrics.session import ADDS, READS, STAGE, Run, SessionMetrics, practitioner_runs, session_metrics
+from alliance.metrics.session import (
+    ADDS,
+    READS,
+    STAGE,
+    Run,
+    SessionMetrics,
+    practitioner_runs,
+    session_metrics,
+)
 
 __all__ = [
     "ADDS",

@@ -6,7 +6,12 @@ response to a drill -> ``Verdict``), ``load_scenarios``, ``get_scenario``, ``ans
 """
 
 from alliance.practice.bank import Drill, get_drill, load_drills
-from alliance.practice.progress import DrillAttempt, ScenarioAttempt, skill_progress, topic_progress
+from alliance.practice.progress import (
+    DrillAttempt,
+    ScenarioAttempt,
+    skill_progress,
+    topic_progress,
+)
 from alliance.practice.scenarios import Scenario, answer, get_scenario, load_scenarios
 from alliance.practice.spacing import Seen, next_items
 from alliance.practice.verdict import Verdict, respond

@@ -18,7 +18,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from alliance.records import audit
-from alliance.records.models import Client, Contact, ConversationAnalysis, Goal, Reflection, Role
+from alliance.records.models import (
+    Client,
+    Contact,
+    ConversationAnalysis,
+    Goal,
+    Reflection,
+    Role,
+)
 
 
 def visible_clients(user):

@@ -6,7 +6,17 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from alliance.records.models import Client, Contact, CulturalProfile, Goal, GoalRating, Reflection, Role, Team, User
+from alliance.records.models import (
+    Client,
+    Contact,
+    CulturalProfile,
+    Goal,
+    GoalRating,
+    Reflection,
+    Role,
+    Team,
+    User,
+)
 
 
 def make_team(name: str, *, is_demo: bool = False) -> Team:

@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.records.checkin_service import DEFAULT_INSTRUMENTS, create_link
-from alliance.records.models import AgencySettings, CheckinLink, CheckinSchedule, Client, Contact, Notification
+from alliance.records.models import (
+    AgencySettings,
+    CheckinLink,
+    CheckinSchedule,
+    Client,
+    Contact,
+    Notification,
+)
 
 logger = logging.getLogger("alliance.checkins")
 

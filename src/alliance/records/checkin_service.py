@@ -23,7 +23,9 @@ from django.utils import timezone
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.measures.alerts import DEFAULT_CRISIS_TEXT as CORE_CRISIS_TEXT
-from alliance.measures.alerts import KINDS as ALERT_KINDS  # the kinds this service owns in the Alert table
+from alliance.measures.alerts import (
+    KINDS as ALERT_KINDS,  # the kinds this service owns in the Alert table
+)
 from alliance.records.models import (
     AgencySettings,
     Alert,

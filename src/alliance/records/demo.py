@@ -159,7 +159,7 @@ def build_demo(seed: int = 20261129, progress=None) -> World:
             password=DEMO_PASSWORD if login else None,
         )
     caseloads = [("demo-practitioner", 10), ("priya.nair", 6), ("tomas.garcia", 5), ("demo-other-team", 5), ("kofi.mensah", 4)]
-    names = [(f, l) for f in FIRST_NAMES for l in LAST_NAMES]
+    names = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
     rng.shuffle(names)
     n = 0
     for username, count in caseloads:

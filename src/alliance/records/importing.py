@@ -21,7 +21,14 @@ from django.utils import timezone
 
 from alliance.errors import AllianceError, format_message
 from alliance.records import audit
-from alliance.records.import_csv import FileRefused, ImportProblem, Row, problem, read_source, read_table
+from alliance.records.import_csv import (
+    FileRefused,
+    ImportProblem,
+    Row,
+    problem,
+    read_source,
+    read_table,
+)
 from alliance.records.models import Client, Role, User
 from alliance.web.forms import ClientForm
 

@@ -49,7 +49,9 @@ def working_hours(agency: AgencySettings | None = None) -> WorkingHours:
 
 def _queue(kind: str, *, now, alert: Alert | None = None, link: CheckinLink | None = None,
            recipient: User | None = None) -> Notification:
-    from alliance.web.jobs import enqueue  # the worker lives in the web layer; imported late to keep layers loose
+    from alliance.web.jobs import (
+        enqueue,  # the worker lives in the web layer; imported late to keep layers loose
+    )
 
     notification = Notification.objects.create(kind=kind, alert=alert, link=link, recipient=recipient, created_at=now)
     enqueue("send_notification", {"notification": str(notification.pk)})

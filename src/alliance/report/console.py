@@ -8,7 +8,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from alliance.report.labels import evidence_text, feedback_groups, heading, metric_notes, metric_rows, miti_rows
+from alliance.report.labels import (
+    evidence_text,
+    feedback_groups,
+    heading,
+    metric_notes,
+    metric_rows,
+    miti_rows,
+)
 
 
 def render_console(analysis, console: Console) -> None:

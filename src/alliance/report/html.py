@@ -9,7 +9,16 @@ from __future__ import annotations
 from html import escape
 
 from alliance.coding.codes import is_unsure
-from alliance.report.labels import clock, code_labels, feedback_groups, has_times, heading, metric_notes, metric_rows, miti_rows
+from alliance.report.labels import (
+    clock,
+    code_labels,
+    feedback_groups,
+    has_times,
+    heading,
+    metric_notes,
+    metric_rows,
+    miti_rows,
+)
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}

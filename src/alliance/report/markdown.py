@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from alliance.report.labels import (
-    clock, code_text, evidence_text, feedback_groups, has_times, heading, metric_notes, metric_rows, miti_rows,
+    clock,
+    code_text,
+    evidence_text,
+    feedback_groups,
+    has_times,
+    heading,
+    metric_notes,
+    metric_rows,
+    miti_rows,
 )
 
 

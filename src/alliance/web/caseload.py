@@ -10,14 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.utils import timezone
 
 from alliance import measures
 from alliance.errors import MeasureError
-from alliance.records.access import visible_clients
-from alliance.records.models import AgencySettings, Alert, CheckinResponse, Client, Contact
 from alliance.measures.alerts import sort_key
+from alliance.records.access import visible_clients
+from alliance.records.models import (
+    AgencySettings,
+    Alert,
+    CheckinResponse,
+    Client,
+    Contact,
+)
 from alliance.web import alert_present
 from alliance.web import status as status_rule
 

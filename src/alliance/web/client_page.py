@@ -5,8 +5,15 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from alliance.records.access import reflections_visible_to
+from alliance.records.models import (
+    Alert,
+    Contact,
+    CulturalProfile,
+    Goal,
+    GoalRating,
+    Reflection,
+)
 from alliance.web import alert_present, sections, status
-from alliance.records.models import Alert, Contact, CulturalProfile, Goal, GoalRating, Reflection
 
 
 def _contacts(client, user):

@@ -6,8 +6,20 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
-from alliance.records.models import Client, Contact, CulturalProfile, Goal, GoalRating, Reflection
-from alliance.records.throttle import client_address, login_wait, note_failure, note_success
+from alliance.records.models import (
+    Client,
+    Contact,
+    CulturalProfile,
+    Goal,
+    GoalRating,
+    Reflection,
+)
+from alliance.records.throttle import (
+    client_address,
+    login_wait,
+    note_failure,
+    note_success,
+)
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

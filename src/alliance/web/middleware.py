@@ -36,7 +36,11 @@ def checkin_throttle(get_response):
     def middleware(request):
         if not request.path.startswith("/checkin/"):
             return get_response(request)
-        from alliance.records.throttle import checkin_wait_minutes, client_address, note_checkin_failure
+        from alliance.records.throttle import (
+            checkin_wait_minutes,
+            client_address,
+            note_checkin_failure,
+        )
 
         address = client_address(request)
         minutes = checkin_wait_minutes(address)

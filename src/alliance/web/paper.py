@@ -12,7 +12,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from alliance.records.models import ConversationAnalysis
-from alliance.web.conversation_present import feedback_views, metric_rows, utterance_views
+from alliance.web.conversation_present import (
+    feedback_views,
+    metric_rows,
+    utterance_views,
+)
 
 PAPER_CSS = "alliance/paper.css"
 PAPER_BASE = "https://alliance.invalid/"  # relative links resolve here, and the fetcher below answers them itself

@@ -16,7 +16,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.errors import AllianceError
-from alliance.practice import answer, get_drill, get_scenario, load_drills, load_scenarios, respond
+from alliance.practice import (
+    answer,
+    get_drill,
+    get_scenario,
+    load_drills,
+    load_scenarios,
+    respond,
+)
 from alliance.practice.scenarios import PRINCIPLES
 from alliance.practice.tasks import TASKS
 from alliance.practice.verdict import reply_words

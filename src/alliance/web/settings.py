@@ -6,7 +6,15 @@ import secrets
 from pathlib import Path
 
 from alliance.web.database import database_config
-from alliance.web.env import alliance_home, env_bool, env_choice, env_int, env_list, env_str, env_timezone
+from alliance.web.env import (
+    alliance_home,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    env_timezone,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 HOME = alliance_home()

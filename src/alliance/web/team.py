@@ -16,7 +16,13 @@ from django.utils import timezone
 from alliance.records.access import reflections_visible_to
 from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
 from alliance.web import alert_present, status
-from alliance.web.practice import Trend, analysed_rows, relationship_trend, skill_trends, window_start
+from alliance.web.practice import (
+    Trend,
+    analysed_rows,
+    relationship_trend,
+    skill_trends,
+    window_start,
+)
 
 
 @dataclass

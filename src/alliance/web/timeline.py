@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from alliance import measures
 from alliance.errors import MeasureError
-from alliance.records.access import reflections_visible_to
 from alliance.measures.gas import LEVEL_NAMES, format_level
+from alliance.records.access import reflections_visible_to
 from alliance.records.models import AlertNote, CheckinResponse, Reflection
 from alliance.web.caseload import band_label
 

@@ -5,7 +5,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from alliance.web.forms import ThrottledAuthenticationForm
-from alliance.web.views import caseload, clients, contacts, goals, health, importing, reflections
+from alliance.web.views import (
+    caseload,
+    clients,
+    contacts,
+    goals,
+    health,
+    importing,
+    reflections,
+)
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

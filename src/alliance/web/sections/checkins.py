@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from alliance import measures
 from alliance.errors import MeasureError
-from alliance.records.checkin_service import ALERT_KINDS, alert_settings, client_history, scored_answers
+from alliance.records.checkin_service import (
+    ALERT_KINDS,
+    alert_settings,
+    client_history,
+    scored_answers,
+)
 from alliance.records.models import Alert, CheckinResponse
 from alliance.web import alert_present, checkin_links
 from alliance.web.charts import Band, Line, Point, line_chart

@@ -6,11 +6,21 @@ import uuid
 
 from alliance import measures
 from alliance.errors import MeasureError
-from alliance.records.models import AgencySettings, CheckinResponse, Contact, ConversationAnalysis
+from alliance.records.models import (
+    AgencySettings,
+    CheckinResponse,
+    Contact,
+    ConversationAnalysis,
+)
 from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.conversation_present import (
-    MITI_CAVEAT, change_talk_met, feedback_views, metric_rows, utterance_links, utterance_views,
+    MITI_CAVEAT,
+    change_talk_met,
+    feedback_views,
+    metric_rows,
+    utterance_links,
+    utterance_views,
 )
 
 CONTACT_TEMPLATE = "alliance/_conversation_section.html"

@@ -33,7 +33,11 @@ from alliance.records.checkin_service import (
 )
 from alliance.records.models import AgencySettings, Alert, CheckinResponse, Role
 from alliance.web.charts import Point, line_chart
-from alliance.web.checkin_forms import AlertFollowUpForm, CheckinLinkForm, CheckinScheduleForm
+from alliance.web.checkin_forms import (
+    AlertFollowUpForm,
+    CheckinLinkForm,
+    CheckinScheduleForm,
+)
 
 
 @login_required

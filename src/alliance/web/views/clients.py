@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from alliance.records.access import get_client_for_user, reflections_visible_to
 from alliance.records.models import AuditEntry, CulturalProfile, Role
+from alliance.web.client_page import client_page_context
 from alliance.web.forms import ClientForm, CulturalProfileForm
 from alliance.web.views.form_pages import save_or_show, save_with
-from alliance.web.client_page import client_page_context
 
 
 @login_required

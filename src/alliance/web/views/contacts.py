@@ -2,7 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from alliance.records.access import get_client_for_user, get_contact_for_user, reflections_visible_to
+from alliance.records.access import (
+    get_client_for_user,
+    get_contact_for_user,
+    reflections_visible_to,
+)
 from alliance.web import sections
 from alliance.web.forms import ContactForm
 from alliance.web.views.form_pages import save_or_show, save_with

@@ -7,8 +7,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
 from django.views.defaults import bad_request as django_bad_request
 
-from alliance.web.conversation_forms import human_size
 from alliance.errors import format_message
+from alliance.web.conversation_forms import human_size
 
 
 def bad_request(request, exception=None):

@@ -3,7 +3,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from alliance.records.models import Role
-from alliance.web.practice import analysed_rows, relationship_trend, skill_trends, window_start
+from alliance.web.practice import (
+    analysed_rows,
+    relationship_trend,
+    skill_trends,
+    window_start,
+)
 
 
 @login_required
