@@ -351,10 +351,10 @@ def main() -> None:
             # Two steps: thresholds per code first, then each kind's precision with them.
             tuned = tune_thresholds(train, oof)
             write_precision_table({"every_kind_asserted": {"claims": {}}}, tuned)
-            reliability._table.cache_clear()
+            reliability.reload()
             cv = report("train, grouped CV", train, oof)
             print(f"wrote {write_precision_table(cv, tuned)}", file=sys.stderr)
-            reliability._table.cache_clear()
+            reliability.reload()
             cv["shown"] = score_feedback(train, oof, gated=True)
             cv["thresholds"] = tuned
         else:

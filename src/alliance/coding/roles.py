@@ -55,8 +55,7 @@ def practitioner_likeness(coder, transcript: Transcript, speaker: str) -> float:
     """Mean calibrated P(question) + P(reflection) over the speaker's turns, coded as the practitioner's."""
     trial = as_practitioner(transcript, speaker)
     predicted = coder.predict_distributions([trial])["therapist"]
-    values = [p["question"] + p["reflection"] for u, (_, p) in zip(trial.utterances, [a or (None, None) for a in predicted])
-              if u.speaker == speaker and p is not None]
+    values = [a[1]["question"] + a[1]["reflection"] for u, a in zip(trial.utterances, predicted) if u.speaker == speaker and a]
     return sum(values) / len(values) if values else 0.0
 
 

@@ -84,10 +84,8 @@ def sure(codes: Codes, field: str, value) -> bool:
 
     Codes without probabilities (set by hand, or by a coder that gives none) are taken as certain.
     """
-    if getattr(codes, field, None) != value:
-        return False
     if codes.probabilities is None:
-        return True
+        return getattr(codes, field, None) == value
     return confidence(codes, field, value) >= min_confidence(field, value)
 
 

@@ -35,6 +35,7 @@ def measured() -> dict:
 NEVER = float("inf")
 
 
+@lru_cache(maxsize=1)
 def thresholds() -> dict[tuple[str, object], float]:
     """(field, value) -> the calibrated probability a code needs before feedback claims it (tuned on grouped CV).
 
@@ -42,6 +43,12 @@ def thresholds() -> dict[tuple[str, object], float]:
     """
     rows = _table().get("thresholds", {})
     return {(r["field"], r["value"]): NEVER if r.get("min_confidence") is None else r["min_confidence"] for r in rows.values()}
+
+
+def reload() -> None:
+    """Read claim_precision.json again (after bench/eval_feedback.py --write rewrote it)."""
+    _table.cache_clear()
+    thresholds.cache_clear()
 
 
 def asserted(kind: str) -> bool:
