@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from alliance.errors import AllianceError, format_message
 from alliance.records import audit
+from alliance.records.client_form import ClientForm
 from alliance.records.import_csv import (
     FileRefused,
     ImportProblem,
@@ -30,7 +31,6 @@ from alliance.records.import_csv import (
     read_table,
 )
 from alliance.records.models import Client, Role, User
-from alliance.web.forms import ClientForm
 
 logger = logging.getLogger("alliance.importing")
 

@@ -6,8 +6,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
+from alliance.records.client_form import DateInput
 from alliance.records.models import (
-    Client,
     Contact,
     CulturalProfile,
     Goal,
@@ -46,10 +46,6 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         return data
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -57,25 +53,6 @@ class DateTimeInput(forms.DateTimeInput):
         if value and hasattr(value, "strftime"):
             return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M") if timezone.is_aware(value) else value.strftime("%Y-%m-%dT%H:%M")
         return value
-
-
-class ClientForm(forms.ModelForm):
-    class Meta:
-        model = Client
-        fields = [
-            "name", "preferred_name", "pronouns", "preferred_language", "email", "phone", "address",
-            "status", "opened_on", "closed_on", "share_progress",
-        ]
-        widgets = {"opened_on": DateInput(), "closed_on": DateInput(), "address": forms.Textarea(attrs={"rows": 2})}
-
-    def clean(self):
-        data = super().clean()
-        opened, closed = data.get("opened_on"), data.get("closed_on")
-        if opened and closed and closed < opened:
-            self.add_error("closed_on", "The closing date can't be before the opening date.")
-        if data.get("status") == Client.Status.CLOSED and not closed:
-            self.add_error("closed_on", "Please give the date the work ended.")
-        return data
 
 
 class ContactForm(forms.ModelForm):
