@@ -22,3 +22,32 @@ def test_a_code_the_coder_is_unsure_of_is_labelled_unsure():
     assert [label.text for label in sure] == ["Open question"]
     assert [label.text for label in unsure] == ["Complex reflection", "Unsure"]
     assert code_labels({"client_talk": "neutral", "confidence": 0.3}) == []  # nothing shown, nothing to doubt
+
+
+def test_the_page_and_the_reports_name_each_code_and_metric_the_same_way():
+    from alliance.coding.codes import Codes
+    from alliance.metrics import SessionMetrics
+    from alliance.report.labels import code_labels as report_labels
+    from alliance.report.labels import metric_rows as report_rows
+    from alliance.web.conversation_present import metric_rows
+
+    stored = {"behaviour": "therapist_input", "input": "advice", "advice_without_permission": True,
+              "affirmation": True, "confidence": 0.9}
+    assert [label.text.lower() for label in code_labels(stored)] == report_labels(Codes.from_dict(stored))
+    metrics = {"questions": 4, "open_questions": 3, "closed_questions": 1, "reflections": 3, "simple_reflections": 1,
+               "complex_reflections": 2, "reflection_to_question_ratio": 0.75, "percent_complex_reflections": 66.7,
+               "percent_open_questions": 75.0, "practitioner_talk_share": 0.5, "longest_practitioner_run": 12,
+               "advice_without_permission": 1, "affirmations": 0, "change_talk": 2, "sustain_talk": 1,
+               "change_talk_share": 0.667}
+    assert SessionMetrics.from_dict(metrics).to_dict() == metrics
+    page_labels = {row["label"] for row in metric_rows(metrics)}
+    assert page_labels <= {label for label, _, _ in report_rows(SessionMetrics.from_dict(metrics))}
+    rq = metric_rows(metrics)[0]
+    assert rq["label"] == "Reflections per question (R:Q)" and rq["context"].startswith("Below the MITI 'fair' level (1).")
+
+
+def test_an_analysis_stored_before_a_metric_existed_still_reads():
+    from alliance.web.conversation_present import metric_rows
+
+    rows = {row["label"]: row["value"] for row in metric_rows({"questions": 2, "reflections": 1})}
+    assert rows["Questions"] == "2" and rows["Reflections per question (R:Q)"] == "—" and rows["Client change talk"] == "0"

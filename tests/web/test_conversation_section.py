@@ -47,8 +47,8 @@ def test_without_consent_the_practitioner_is_told_why_and_where_to_record_it(cli
 def test_the_analysed_conversation_shows_codes_as_words_metrics_with_miti_context_and_feedback(client, personas, contact):
     analysed(contact, QUESTIONS)
     page = contact_page(client, personas.practitioner, contact)
-    for words in ("Closed question", "Reflections to questions (R:Q)", "Complex reflections, of all reflections",
-                  "Open questions, of all questions", "share of the words", "expert opinion"):
+    for words in ("Closed question", "Reflections per question (R:Q)", "Complex reflections (%CR)",
+                  "Open questions", "share of the words", "expert opinion"):
         assert words in page
     assert re.search(r'class="code closed_question">Closed question<', page)
     assert "Advice without permission" in page

@@ -30,6 +30,12 @@ class Codes:
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name in JSON_FIELDS}
 
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Codes:
+        """Read back ``to_dict()`` as a stored analysis keeps it (docs/analysis.md); missing fields are None."""
+        data = data or {}
+        return cls(**{name: data.get(name) for name in JSON_FIELDS})
+
     def probability(self, field_name: str, value) -> float | None:
         """Calibrated probability that ``field_name`` is ``value`` for this utterance (None if unknown)."""
         return claim_probability(self, field_name, value)

@@ -9,6 +9,7 @@ Definitions: docs/metrics.md.
 from alliance.metrics.miti import MitiContext, Summary, miti_context
 from alliance.metrics.session import (
     ADDS,
+    LABELS,
     READS,
     STAGE,
     Run,
@@ -19,6 +20,7 @@ from alliance.metrics.session import (
 
 __all__ = [
     "ADDS",
+    "LABELS",
     "READS",
     "STAGE",
     "MitiContext",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alliance.metrics.session import SessionMetrics
+from alliance.metrics.session import LABELS, SessionMetrics
 from alliance.metrics.validity import NO_MITI_LEVEL, note
 
 SOURCE = "MITI 4.2.1"
@@ -22,10 +22,10 @@ QUESTIONS_NOTE = (
     "because the mix is useful in supervision."
 )
 
-# metric key -> (label, fair, good)
+# metric key -> (label, fair, good); the label is the metric's one name (metrics/session.py LABELS)
 THRESHOLDS: dict[str, tuple[str, float, float]] = {
-    "reflection_to_question_ratio": ("Reflections per question (R:Q)", 1.0, 2.0),
-    "percent_complex_reflections": ("Complex reflections (%CR)", 40.0, 50.0),
+    key: (LABELS[key], fair, good)
+    for key, fair, good in (("reflection_to_question_ratio", 1.0, 2.0), ("percent_complex_reflections", 40.0, 50.0))
 }
 
 

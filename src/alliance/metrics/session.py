@@ -44,6 +44,29 @@ class SessionMetrics:
         # Field order is the documented key order.
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    @classmethod
+    def from_dict(cls, data: dict | None) -> SessionMetrics:
+        """Read back ``to_dict()`` as stored; a key an older analysis lacks reads as 0, or None for a ratio."""
+        data = data or {}
+        return cls(**{f.name: data.get(f.name, None if "None" in str(f.type) else 0) for f in fields(cls)})
+
+
+# One name for each metric a report or page shows as a row (docs/metrics.md).
+LABELS = {
+    "questions": "Questions",
+    "reflections": "Reflections",
+    "reflection_to_question_ratio": "Reflections per question (R:Q)",
+    "percent_complex_reflections": "Complex reflections (%CR)",
+    "percent_open_questions": "Open questions",
+    "practitioner_talk_share": "Practitioner's share of the words",
+    "longest_practitioner_run": "Longest practitioner stretch",
+    "advice_without_permission": "Advice without permission",
+    "affirmations": "Affirmations",
+    "change_talk": "Client change talk",
+    "sustain_talk": "Client sustain talk",
+    "change_talk_share": "Change talk share",
+}
+
 
 @dataclass(frozen=True)
 class Run:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alliance.coding.codes import Codes, is_unsure
 from alliance.feedback.observation import refs
-from alliance.metrics import SessionMetrics
+from alliance.metrics import LABELS, SessionMetrics, Summary
 
 _INPUT = {
     "information": "information",
@@ -14,23 +14,32 @@ _INPUT = {
 }
 
 
-def code_labels(c: Codes) -> list[str]:
-    """'open question', 'complex reflection', 'advice without permission', 'change talk' …"""
-    labels = []
+def code_tags(c: Codes) -> list[tuple[str, str]]:
+    """(tag, words) for each code: ('open_question', 'open question'), ('change', 'change talk') …
+
+    The tag names the code for a stylesheet (the web's app.css has ``.code.open_question`` …).
+    """
+    tags = []
     if c.behaviour == "question":
-        labels.append(f"{c.question} question" if c.question else "question")
+        tags.append((f"{c.question}_question", f"{c.question} question") if c.question else ("question", "question"))
     elif c.behaviour == "reflection":
-        labels.append(f"{c.reflection} reflection" if c.reflection else "reflection")
+        tags.append((f"{c.reflection}_reflection", f"{c.reflection} reflection") if c.reflection else ("reflection", "reflection"))
     elif c.behaviour == "therapist_input":
         if c.input == "advice":
-            labels.append("advice without permission" if c.advice_without_permission else "advice with permission")
+            tags.append(("advice_without_permission", "advice without permission") if c.advice_without_permission
+                        else ("advice_with_permission", "advice with permission"))
         else:
-            labels.append(_INPUT.get(c.input or "", "information or advice"))
+            tags.append((c.input or "input", _INPUT.get(c.input or "", "information or advice")))
     if c.affirmation:
-        labels.append("affirmation")
+        tags.append(("affirmation", "affirmation"))
     if c.client_talk in ("change", "sustain"):
-        labels.append(f"{c.client_talk} talk")
-    return labels
+        tags.append((c.client_talk, f"{c.client_talk} talk"))
+    return tags
+
+
+def code_labels(c: Codes) -> list[str]:
+    """'open question', 'complex reflection', 'advice without permission', 'change talk' …"""
+    return [words for _, words in code_tags(c)]
 
 
 def code_text(c: Codes) -> str:
@@ -79,19 +88,21 @@ def _value(value, kind: str = "count") -> str:
 def metric_rows(m: SessionMetrics) -> list[tuple[str, str, str]]:
     """(label, value, note) for each metric, in the documented order of ideas."""
     return [
-        ("Questions", _value(m.questions), f"{m.open_questions} open, {m.closed_questions} closed"),
-        ("Open questions", _value(m.percent_open_questions, "percent"), "of open and closed questions; a description, not a sign of skill"),
-        ("Reflections", _value(m.reflections), f"{m.simple_reflections} simple, {m.complex_reflections} complex"),
-        ("Reflections per question (R:Q)", _value(m.reflection_to_question_ratio, "ratio"),
+        (LABELS["questions"], _value(m.questions), f"{m.open_questions} open, {m.closed_questions} closed"),
+        (LABELS["percent_open_questions"], _value(m.percent_open_questions, "percent"),
+         "of open and closed questions; a description, not a sign of skill"),
+        (LABELS["reflections"], _value(m.reflections), f"{m.simple_reflections} simple, {m.complex_reflections} complex"),
+        (LABELS["reflection_to_question_ratio"], _value(m.reflection_to_question_ratio, "ratio"),
          "reflections ÷ questions, weighed by how sure the coder is of each"),
-        ("Complex reflections (%CR)", _value(m.percent_complex_reflections, "percent"), "of all reflections; a rough description"),
-        ("Affirmations", _value(m.affirmations), ""),
-        ("Advice without permission", _value(m.advice_without_permission), ""),
-        ("Practitioner's share of the words", _value(m.practitioner_talk_share, "share"), ""),
-        ("Longest practitioner stretch", f"{m.longest_practitioner_run} words", "without the client speaking"),
-        ("Client change talk", _value(m.change_talk), ""),
-        ("Client sustain talk", _value(m.sustain_talk), ""),
-        ("Change talk share", _value(m.change_talk_share, "share"), "change ÷ (change + sustain)"),
+        (LABELS["percent_complex_reflections"], _value(m.percent_complex_reflections, "percent"),
+         "of all reflections; a rough description"),
+        (LABELS["affirmations"], _value(m.affirmations), ""),
+        (LABELS["advice_without_permission"], _value(m.advice_without_permission), ""),
+        (LABELS["practitioner_talk_share"], _value(m.practitioner_talk_share, "share"), ""),
+        (LABELS["longest_practitioner_run"], f"{m.longest_practitioner_run} words", "without the client speaking"),
+        (LABELS["change_talk"], _value(m.change_talk), ""),
+        (LABELS["sustain_talk"], _value(m.sustain_talk), ""),
+        (LABELS["change_talk_share"], _value(m.change_talk_share, "share"), "change ÷ (change + sustain)"),
     ]
 
 
@@ -113,6 +124,20 @@ def miti_rows(context) -> list[tuple[str, str, str, str, str]]:
             where = "not compared (see note)"
         rows.append((s.label, _value(s.value, kind), _value(s.fair, kind), _value(s.good, kind), where))
     return rows
+
+
+def miti_sentence(s: Summary) -> str:
+    """Where one session's summary score sits against MITI's levels, as a sentence."""
+    unit = "" if s.key == "reflection_to_question_ratio" else "%"
+    if s.value is None:
+        return "Not enough to compare (nothing to divide by)."
+    if s.level is None:
+        return s.note  # a metric not placed against the levels (metrics/validity.py)
+    if s.level == "good":
+        return f"At or above the MITI 'good' level ({s.good:g}{unit})."
+    if s.level == "fair":
+        return f"At or above the MITI 'fair' level ({s.fair:g}{unit}); 'good' is {s.good:g}{unit}."
+    return f"Below the MITI 'fair' level ({s.fair:g}{unit})."
 
 
 def evidence_text(indexes: list[int]) -> str:

@@ -1,26 +1,23 @@
 """Turn a stored analysis (``Analysis.to_dict()``) into what the Conversation section shows.
 
 Codes become readable labels with a CSS class (colour *and* text); metrics come with the
-MITI 4.2.1 context; feedback links to the utterances it rests on. Nothing here reads text
-that the agency chose not to keep: when it was discarded the utterances carry codes only.
+MITI 4.2.1 context; feedback links to the utterances it rests on. The words, metric names and
+MITI levels are the core's (report/labels.py, alliance.metrics), read from the stored dict; only
+the page's shape is here. Nothing here reads text that the agency chose not to keep: when it was
+discarded the utterances carry codes only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from alliance.coding.codes import is_unsure
+from alliance.coding.codes import Codes, is_unsure
+from alliance.metrics import LABELS, SessionMetrics, miti_context
+from alliance.metrics.miti import CAVEAT as MITI_CAVEAT  # noqa: F401 - for analyses stored without their MITI context
 from alliance.metrics.validity import note as validity_note
+from alliance.report.labels import code_tags, miti_sentence
 
 ROLE_LABELS = {"practitioner": "Practitioner", "client": "Client", "other": "Other"}
-INPUT_LABELS = {"information": "Information", "negotiation": "Planning together", "options": "Offering options"}
-
-# MITI 4.2.1 summary-score thresholds (fair, good).
-MITI_THRESHOLDS = {"reflection_to_question_ratio": (1.0, 2.0), "percent_complex_reflections": (40.0, 50.0)}
-MITI_CAVEAT = (
-    "The MITI 4.2.1 manual sets these 'fair' and 'good' levels from expert opinion, not from research on outcomes. "
-    "Read them as a rough guide for one session, not a verdict."
-)
 
 
 @dataclass
@@ -41,33 +38,10 @@ class UtteranceView:
 
 
 def code_labels(codes: dict | None) -> list[Label]:
-    """Readable labels for one utterance's codes; the CSS classes match app.css (``.code.open_question`` …)."""
-    codes = codes or {}
-    labels = []
-    behaviour = codes.get("behaviour")
-    if behaviour == "question":
-        kind = codes.get("question")
-        labels.append(Label(f"{kind}_question", f"{kind.capitalize()} question") if kind else Label("question", "Question"))
-    elif behaviour == "reflection":
-        kind = codes.get("reflection")
-        labels.append(Label(f"{kind}_reflection", f"{kind.capitalize()} reflection") if kind else Label("reflection", "Reflection"))
-    elif behaviour == "therapist_input":
-        kind = codes.get("input")
-        if kind == "advice":
-            if codes.get("advice_without_permission"):
-                labels.append(Label("advice_without_permission", "Advice without permission"))
-            else:
-                labels.append(Label("advice_with_permission", "Advice with permission"))
-        else:
-            labels.append(Label(kind or "input", INPUT_LABELS.get(kind, "Information or advice")))
-    if codes.get("affirmation"):
-        labels.append(Label("affirmation", "Affirmation"))
-    talk = codes.get("client_talk")
-    if talk == "change":
-        labels.append(Label("change", "Change talk"))
-    elif talk == "sustain":
-        labels.append(Label("sustain", "Sustain talk"))
-    if labels and is_unsure(codes.get("confidence")):
+    """Readable labels for one utterance's codes (report/labels.py's words); the CSS classes match app.css."""
+    c = Codes.from_dict(codes)
+    labels = [Label(tag, words.capitalize()) for tag, words in code_tags(c)]
+    if labels and is_unsure(c.confidence):
         labels.append(Label("unsure", "Unsure"))
     return labels
 
@@ -89,44 +63,33 @@ def _number(value, digits: int = 1) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
-def _miti(key: str, value) -> str:
-    fair, good = MITI_THRESHOLDS[key]
-    unit = "" if key == "reflection_to_question_ratio" else "%"
-    if value is None:
-        return "Not enough to compare (nothing to divide by)."
-    if value >= good:
-        return f"At or above the MITI 'good' level ({good:g}{unit})."
-    if value >= fair:
-        return f"At or above the MITI 'fair' level ({fair:g}{unit}); 'good' is {good:g}{unit}."
-    return f"Below the MITI 'fair' level ({fair:g}{unit})."
-
-
 def metric_rows(metrics: dict | None) -> list[dict]:
     """(label, value, context) rows: the MITI summary scores first, then the counts they come from."""
-    m = metrics or {}
-    rq = m.get("reflection_to_question_ratio")
-    share = m.get("practitioner_talk_share")
-    change_share = m.get("change_talk_share")
+    m = SessionMetrics.from_dict(metrics)
+    rq = m.reflection_to_question_ratio
+    share = m.practitioner_talk_share
+    change_share = m.change_talk_share
+    levels = {s.key: s for s in miti_context(m).summaries}
     return [
-        {"label": "Reflections to questions (R:Q)", "value": "—" if rq is None else f"{_number(rq, 2)} : 1",
-         "context": _miti("reflection_to_question_ratio", rq)
+        {"label": LABELS["reflection_to_question_ratio"], "value": "—" if rq is None else f"{_number(rq, 2)} : 1",
+         "context": miti_sentence(levels["reflection_to_question_ratio"])
                     + " Each turn counts by how sure the coder is of it, so a few unsure turns cannot tip it."},
-        {"label": "Complex reflections, of all reflections",
-         "value": "—" if m.get("percent_complex_reflections") is None else f"{_number(m['percent_complex_reflections'])}%",
+        {"label": LABELS["percent_complex_reflections"],
+         "value": "—" if m.percent_complex_reflections is None else f"{_number(m.percent_complex_reflections)}%",
          "context": validity_note("percent_complex_reflections")},
-        {"label": "Open questions, of all questions",
-         "value": "—" if m.get("percent_open_questions") is None else f"{_number(m['percent_open_questions'])}%",
+        {"label": LABELS["percent_open_questions"],
+         "value": "—" if m.percent_open_questions is None else f"{_number(m.percent_open_questions)}%",
          "context": "MITI 4 counts questions without splitting them; shown on its own. " + validity_note("percent_open_questions")},
-        {"label": "Questions", "value": str(m.get("questions", 0)),
-         "context": f"{m.get('open_questions', 0)} open, {m.get('closed_questions', 0)} closed."},
-        {"label": "Reflections", "value": str(m.get("reflections", 0)),
-         "context": f"{m.get('simple_reflections', 0)} simple, {m.get('complex_reflections', 0)} complex."},
-        {"label": "Affirmations", "value": str(m.get("affirmations", 0)), "context": ""},
-        {"label": "Advice without asking permission", "value": str(m.get("advice_without_permission", 0)), "context": ""},
-        {"label": "Practitioner's share of the words", "value": "—" if share is None else f"{round(share * 100)}%",
-         "context": f"Longest stretch without the client speaking: {m.get('longest_practitioner_run', 0)} words."},
-        {"label": "Client's change talk", "value": str(m.get("change_talk", 0)),
-         "context": f"{m.get('sustain_talk', 0)} sustain talk"
+        {"label": LABELS["questions"], "value": str(m.questions),
+         "context": f"{m.open_questions} open, {m.closed_questions} closed."},
+        {"label": LABELS["reflections"], "value": str(m.reflections),
+         "context": f"{m.simple_reflections} simple, {m.complex_reflections} complex."},
+        {"label": LABELS["affirmations"], "value": str(m.affirmations), "context": ""},
+        {"label": LABELS["advice_without_permission"], "value": str(m.advice_without_permission), "context": ""},
+        {"label": LABELS["practitioner_talk_share"], "value": "—" if share is None else f"{round(share * 100)}%",
+         "context": f"Longest stretch without the client speaking: {m.longest_practitioner_run} words."},
+        {"label": LABELS["change_talk"], "value": str(m.change_talk),
+         "context": f"{m.sustain_talk} sustain talk"
                     + ("" if change_share is None else f"; change talk is {round(change_share * 100)}% of the two.")},
     ]
 
