@@ -20,46 +20,43 @@ from alliance.cli.common import err_console, friendly_errors
 SHOW_SKIPPED = 20
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def batch(
-        paths: List[str] = typer.Argument(..., help="Transcript files, folders to search for .vtt/.srt/.txt/.csv/.json, or fsspec URLs (s3://...)."),
-        out: Optional[List[str]] = typer.Option(None, "--out", "-o", help="Write results.jsonl and/or results.parquet (repeatable; default: JSON lines on standard output)."),
-        utterances: bool = typer.Option(False, "--utterances", help="Also write one row per utterance with its codes (NAME.utterances.parquet; a list in each JSON line)."),
-        text: bool = typer.Option(False, "--text", help="Include the transcript's words: utterance text and speakers, feedback messages and quotes."),
-        practitioner: Optional[List[str]] = typer.Option(None, "--practitioner", help="Speaker name of the practitioner (repeatable)."),
-        format: Optional[str] = typer.Option(None, "--format", help="Force one transcript format for every file."),
-        workers: int = typer.Option(0, min=0, help="Run on a local Dask cluster with this many processes (0: in this process)."),
-        scheduler: Optional[str] = typer.Option(None, help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786."),
-        shards: Optional[str] = typer.Option(None, help="Folder or URL where workers write their result shards (default: beside the first --out)."),
-        send_contents: bool = typer.Option(False, "--send-contents", help="Read the files here and send them to the workers (for workers that cannot see them)."),
-        files_per_task: int = typer.Option(0, min=0, help="Files per Dask task (0: sized to about 256 KB of transcripts)."),
-    ) -> None:
-        """Analyse many transcripts; one bad file is reported and skipped, never stops the batch."""
-        from alliance.batch import run_batch
+def batch(
+    paths: List[str] = typer.Argument(..., help="Transcript files, folders to search for .vtt/.srt/.txt/.csv/.json, or fsspec URLs (s3://...)."),
+    out: Optional[List[str]] = typer.Option(None, "--out", "-o", help="Write results.jsonl and/or results.parquet (repeatable; default: JSON lines on standard output)."),
+    utterances: bool = typer.Option(False, "--utterances", help="Also write one row per utterance with its codes (NAME.utterances.parquet; a list in each JSON line)."),
+    text: bool = typer.Option(False, "--text", help="Include the transcript's words: utterance text and speakers, feedback messages and quotes."),
+    practitioner: Optional[List[str]] = typer.Option(None, "--practitioner", help="Speaker name of the practitioner (repeatable)."),
+    format: Optional[str] = typer.Option(None, "--format", help="Force one transcript format for every file."),
+    workers: int = typer.Option(0, min=0, help="Run on a local Dask cluster with this many processes (0: in this process)."),
+    scheduler: Optional[str] = typer.Option(None, help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786."),
+    shards: Optional[str] = typer.Option(None, help="Folder or URL where workers write their result shards (default: beside the first --out)."),
+    send_contents: bool = typer.Option(False, "--send-contents", help="Read the files here and send them to the workers (for workers that cannot see them)."),
+    files_per_task: int = typer.Option(0, min=0, help="Files per Dask task (0: sized to about 256 KB of transcripts)."),
+) -> None:
+    """Analyse many transcripts; one bad file is reported and skipped, never stops the batch."""
+    from alliance.batch import run_batch
 
-        with friendly_errors():
-            progress = Progress(
-                TextColumn("Analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=err_console, transient=True, disable=not err_console.is_terminal,
+    with friendly_errors():
+        progress = Progress(
+            TextColumn("Analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=True, disable=not err_console.is_terminal,
+        )
+        task = progress.add_task("batch", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        def to_stdout(record) -> None:
+            sys.stdout.write(json.dumps(record.line, ensure_ascii=False) + "\n")
+
+        with progress:
+            summary = run_batch(
+                paths, outs=out or (), practitioner=practitioner or None, format=format, text=text,
+                utterances=utterances, workers=workers, scheduler=scheduler, shards=shards,
+                send_contents=send_contents, files_per_task=files_per_task, progress=advance,
+                on_record=None if out else to_stdout,
             )
-            task = progress.add_task("batch", total=None)
-
-            def advance(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
-
-            def to_stdout(record) -> None:
-                sys.stdout.write(json.dumps(record.line, ensure_ascii=False) + "\n")
-
-            with progress:
-                summary = run_batch(
-                    paths, outs=out or (), practitioner=practitioner or None, format=format, text=text,
-                    utterances=utterances, workers=workers, scheduler=scheduler, shards=shards,
-                    send_contents=send_contents, files_per_task=files_per_task, progress=advance,
-                    on_record=None if out else to_stdout,
-                )
-            print_summary(summary)
-
+        print_summary(summary)
 
 def print_summary(summary) -> None:
     """Analysed, skipped with reasons, utterances/s; per worker on Dask; the files written."""

@@ -68,7 +68,3 @@ def erase(
                 raise AllianceError("R002")
         erased = erase_client(client, actor=actor, via=cli_via())
         console.print(f"Erased client {erased.client_id}: {sum(erased.counts.values())} records removed; the audit trail keeps a tombstone.", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(client_app, name="client")

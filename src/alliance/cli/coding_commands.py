@@ -79,8 +79,3 @@ def evaluate_command(
         else ""
     )
     console.print(f"macro-F1 {result['macro_f1']:.3f}{spread}, accuracy {result['accuracy']:.3f}", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("train")(train_command)
-    app.command("evaluate")(evaluate_command)

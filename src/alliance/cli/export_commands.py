@@ -62,7 +62,3 @@ def csv(
 
         text = csv_export(client, actor=cli_actor(by), via=cli_via())
         _write(text, out, f"{max(0, text.count(chr(10)) - 1)} check-in rows")
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(export_app, name="export")

@@ -48,7 +48,3 @@ def clients(
         err_console.print(message, highlight=False, soft_wrap=True, markup=False)
     err_console.print(f"[bold red]{escape(report.summary)}[/]", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(import_app, name="import")

@@ -1,11 +1,23 @@
-"""The ``alliance`` command. Each feature registers a Typer sub-app or commands from its own module."""
+"""The ``alliance`` command: every command is a module-level function in its feature's module, added here."""
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 import typer
+
+from alliance.cli import (
+    analyze_commands,
+    batch_commands,
+    client_commands,
+    coding_commands,
+    export_commands,
+    import_commands,
+    measures_commands,
+    practice_commands,
+    web_commands,
+    worker_commands,
+)
 
 app = typer.Typer(
     name="alliance",
@@ -13,20 +25,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-)
-
-# Modules that add commands to ``app`` when imported (each defines ``register(app)``).
-COMMAND_MODULES = (
-    "alliance.cli.web_commands",
-    "alliance.cli.analyze_commands",
-    "alliance.cli.coding_commands",
-    "alliance.cli.measures_commands",
-    "alliance.cli.export_commands",
-    "alliance.cli.worker_commands",
-    "alliance.cli.batch_commands",
-    "alliance.cli.import_commands",
-    "alliance.cli.client_commands",
-    "alliance.cli.practice_commands",
 )
 
 
@@ -43,18 +41,20 @@ def version() -> None:
     typer.echo(__version__)
 
 
-def _register_all() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # feature not built yet
-            raise
-        module.register(app)
-
-
-_register_all()
+app.command("demo")(web_commands.demo)
+app.command("serve")(web_commands.serve)
+app.command("migrate")(web_commands.migrate_command)
+app.command("createuser")(web_commands.createuser)
+app.command("analyze")(analyze_commands.analyze_command)
+app.command("train")(coding_commands.train_command)
+app.command("evaluate")(coding_commands.evaluate_command)
+app.add_typer(measures_commands.measures_app, name="measures")
+app.add_typer(export_commands.export_app, name="export")
+app.command("worker")(worker_commands.worker)
+app.command("batch")(batch_commands.batch)
+app.add_typer(import_commands.import_app, name="import")
+app.add_typer(client_commands.client_app, name="client")
+app.command("practice")(practice_commands.practice)
 
 
 def main() -> None:

@@ -17,10 +17,6 @@ measures_app = typer.Typer(
 )
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(measures_app, name="measures")
-
-
 def parse_answers(text: str) -> list[int | None]:
     """'2,1,,3' -> [2, 1, None, 3]; an empty place is an unanswered item."""
     answers: list[int | None] = []

@@ -16,10 +16,6 @@ from alliance.errors import AllianceError
 STOP = {"q", "quit", "exit"}
 
 
-def register(app: typer.Typer) -> None:
-    app.command("practice")(practice)
-
-
 def _load_history(path: Path | None):
     from alliance.practice import Seen
 
