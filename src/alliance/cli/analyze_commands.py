@@ -16,10 +16,6 @@ from alliance.errors import AllianceError
 PROGRESS_FROM = 200
 
 
-def register(app: typer.Typer) -> None:
-    app.command("analyze")(analyze_command)
-
-
 def analyze_command(
     file: Path = typer.Argument(..., metavar="FILE", help="A session transcript: WebVTT, SRT, text, CSV or JSON."),
     practitioner: Optional[list[str]] = typer.Option(
