@@ -17,7 +17,7 @@ from alliance.measures import (
     crisis_text,
     expected_change_bands,
 )
-from alliance.measures.alerts import KINDS, URGENCY_ORDER
+from alliance.measures.alerts import KINDS, URGENCY_ORDER, explain_evidence
 from alliance.measures.expected import MINIMUM_PAST_CLIENTS
 
 START = date(2026, 1, 5)
@@ -112,6 +112,18 @@ def test_two_missed_contacts_in_a_row_give_a_missed_contacts_alert():
     found = alerts(ClientHistory(contacts=contacts))
     assert kinds(found) == ["missed_contacts"]
     assert [m["when"] for m in found[0].evidence["missed"]] == [week(1).isoformat(), week(2).isoformat()]
+
+
+def test_an_alerts_evidence_is_explained_as_facts_and_answers_item_by_item():
+    [drop] = alerts([checkin([4, 4, 4, 4, 4], 0), checkin([4, 4, 3, 4, 4], 1)])
+    explained = explain_evidence(drop.evidence)
+    assert explained["headings"] == [f"Before: {week(0).isoformat()} (total 4.0)", f"After: {week(1).isoformat()} (total 3.8)"]
+    assert len(explained["rows"]) == 5 and explained["rows"][2]["answers"][1].endswith("(3)")
+    contacts = [attended(0), ContactRecord(week(1), False), ContactRecord(week(2), False, cancelled_by="client")]
+    [missed] = alerts(ClientHistory(contacts=contacts))
+    assert explain_evidence(missed.evidence)["facts"] == [
+        ("Missed", f"{week(1).isoformat()}, {week(2).isoformat()} (cancelled by client)")]
+    assert explain_evidence({"instrument": "no-such-instrument", "answers": [1]})["rows"] == []
 
 
 def test_contacts_the_practitioner_cancelled_do_not_count_as_missed():

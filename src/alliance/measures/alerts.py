@@ -422,3 +422,42 @@ def _missed_contacts(contacts: list[ContactRecord], settings: AlertSettings) -> 
             when=dates[-1],
         )
     ]
+
+
+def explain_evidence(evidence: dict) -> dict:
+    """An alert's evidence (``Alert.evidence``, as stored) as a person reads it: facts, and the answers item by
+    item (one column per occasion). ``{"facts": [(name, text)], "headings": [...], "rows": [{"text", "answers"}]}``."""
+    facts: list[tuple[str, str]] = []
+    columns: list[tuple[str, list]] = []
+    instrument = None
+    try:
+        instrument = get_instrument(evidence["instrument"]) if evidence.get("instrument") else None
+    except MeasureError:
+        instrument = None
+    if "item_text" in evidence:
+        facts.append(("Question", evidence["item_text"]))
+        facts.append(("Answer", f"{evidence.get('answer_text', evidence.get('answer'))} ({evidence.get('when', '')})"))
+    if "answers" in evidence:
+        columns.append((evidence.get("when", "Answers"), evidence["answers"]))
+    for name in ("before", "first", "after", "latest"):
+        block = evidence.get(name)
+        if isinstance(block, dict) and "answers" in block:
+            columns.append((f"{name.capitalize()}: {block.get('when', '')} (total {block.get('total', '')})", block["answers"]))
+    change = evidence.get("change")
+    if isinstance(change, dict):
+        facts.append(("Change", f"{change.get('before'):g} → {change.get('after'):g}; reliable at {change.get('threshold'):g} points"))
+    if "contacts" in evidence:
+        facts.append(("Attended contacts since the first check-in", str(evidence["contacts"])))
+    if isinstance(evidence.get("expected"), dict):
+        facts.append(("Agency's past clients", evidence["expected"].get("message", "")))
+    missed = evidence.get("missed")
+    if missed:
+        shown = [m["when"] + (f" (cancelled by {m['cancelled_by']})" if m.get("cancelled_by") else "") if isinstance(m, dict) else m for m in missed]
+        facts.append(("Missed", ", ".join(shown)))
+    rows = []
+    if instrument is not None and columns:
+        options = {o.value: o.text["en"] for o in instrument.options}
+        for n, item in enumerate(instrument.items):
+            values = [answers[n] if n < len(answers) else None for _, answers in columns]
+            rows.append({"text": item.text["en"], "answers": ["—" if v is None else f"{options.get(v, v)} ({v})" for v in values]})
+    return {"facts": facts, "headings": [h for h, _ in columns], "rows": rows}

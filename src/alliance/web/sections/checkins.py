@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from alliance import measures
 from alliance.errors import MeasureError
+from alliance.measures.alerts import explain_evidence
 from alliance.records.checkin_service import (
     ALERT_KINDS,
     alert_settings,
@@ -43,7 +44,7 @@ def client_context(request, client, can_write: bool) -> dict:
     closed = sorted((a for a in rows if a.resolved_at is not None), key=lambda a: a.resolved_at, reverse=True)[:HISTORY_LIMIT]
     cards = alert_present.present(open_alerts, request.user, can_write=can_write)
     for card in cards:
-        card["evidence"] = explain(card["alert"].evidence)
+        card["evidence"] = explain_evidence(card["alert"].evidence)
     history = alert_present.present(closed, request.user, can_write=False)
 
     return {
@@ -131,41 +132,3 @@ def _panel(instrument, rows: list[CheckinResponse], expected) -> dict:
         "validated": instrument.validated,
         "notice": instrument.notice.get("en", ""),
     }
-
-
-def explain(evidence: dict) -> dict:
-    """Evidence as a person reads it: facts, and the answers item by item (one column per occasion)."""
-    facts: list[tuple[str, str]] = []
-    columns: list[tuple[str, list]] = []
-    instrument = None
-    try:
-        instrument = measures.get_instrument(evidence["instrument"]) if evidence.get("instrument") else None
-    except MeasureError:
-        instrument = None
-    if "item_text" in evidence:
-        facts.append(("Question", evidence["item_text"]))
-        facts.append(("Answer", f"{evidence.get('answer_text', evidence.get('answer'))} ({evidence.get('when', '')})"))
-    if "answers" in evidence:
-        columns.append((evidence.get("when", "Answers"), evidence["answers"]))
-    for name in ("before", "first", "after", "latest"):
-        block = evidence.get(name)
-        if isinstance(block, dict) and "answers" in block:
-            columns.append((f"{name.capitalize()}: {block.get('when', '')} (total {block.get('total', '')})", block["answers"]))
-    change = evidence.get("change")
-    if isinstance(change, dict):
-        facts.append(("Change", f"{change.get('before'):g} → {change.get('after'):g}; reliable at {change.get('threshold'):g} points"))
-    if "contacts" in evidence:
-        facts.append(("Attended contacts since the first check-in", str(evidence["contacts"])))
-    if isinstance(evidence.get("expected"), dict):
-        facts.append(("Agency's past clients", evidence["expected"].get("message", "")))
-    missed = evidence.get("missed")
-    if missed:
-        shown = [m["when"] + (f" (cancelled by {m['cancelled_by']})" if m.get("cancelled_by") else "") if isinstance(m, dict) else m for m in missed]
-        facts.append(("Missed", ", ".join(shown)))
-    rows = []
-    if instrument is not None and columns:
-        options = {o.value: o.text["en"] for o in instrument.options}
-        for n, item in enumerate(instrument.items):
-            values = [answers[n] if n < len(answers) else None for _, answers in columns]
-            rows.append({"text": item.text["en"], "answers": ["—" if v is None else f"{options.get(v, v)} ({v})" for v in values]})
-    return {"facts": facts, "headings": [h for h, _ in columns], "rows": rows}
