@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "alliance"
 CORE = ("transcripts", "coding", "metrics", "feedback", "measures", "practice", "report")
 ABOVE_CORE = ("django", "alliance.web", "alliance.records", "alliance.cli", "alliance.batch")
@@ -45,13 +43,5 @@ def test_the_core_never_imports_django_records_or_an_interface():
     assert offending(CORE, ABOVE_CORE) == []
 
 
-@pytest.mark.xfail(strict=True, reason="records still uses web.forms.ClientForm and the web jobs queue (#13 point 3)")
 def test_records_never_import_the_web_app_the_cli_or_batch():
     assert offending(("records",), INTERFACES) == []
-
-
-def test_records_reach_the_web_app_only_through_the_two_known_imports():
-    """Until #13 moves ClientForm and the jobs queue into records, nothing else may join them."""
-    assert {line.split(" imports ")[1] for line in offending(("records",), INTERFACES)} == {
-        "alliance.web.jobs",
-    }

@@ -30,7 +30,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")
 django.setup()
 from django.utils import timezone
 from alliance.records.models import Client, Contact, ConversationAnalysis, User
-from alliance.web import jobs
+from alliance.records import jobs
 user = User.objects.get(username="load00")
 contact = Contact.objects.create(client=Client.objects.filter(practitioner=user).first(), practitioner=user,
                                  starts_at=timezone.now(), recording_consent="yes")

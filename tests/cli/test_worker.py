@@ -22,7 +22,7 @@ SETUP = textwrap.dedent("""
     from alliance.records import builders
     from alliance.records.demo_conversations import PRACTITIONER_NAMES, session_text
     from alliance.records.models import ConversationAnalysis
-    from alliance.web import jobs
+    from alliance.records import jobs
 
     team = builders.make_team("Worker Team")
     alex = builders.make_user("alex", team=team)

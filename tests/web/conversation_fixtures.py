@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from alliance.records import jobs
 from alliance.records.demo_conversations import PRACTITIONER_NAMES, session_text
 from alliance.records.models import ConversationAnalysis
-from alliance.web import jobs
 
 WARM = "sleep_and_work_warm.txt"
 QUESTIONS = "rent_arrears_questions.txt"

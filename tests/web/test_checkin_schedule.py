@@ -8,8 +8,8 @@ import time_machine
 from django.core import mail
 
 from alliance.records import builders, checkin_schedule
+from alliance.records.jobs import run_worker
 from alliance.records.models import CheckinLink, CheckinSchedule, Contact, Notification
-from alliance.web.jobs import run_worker
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)

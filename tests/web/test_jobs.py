@@ -13,9 +13,8 @@ import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from alliance.records import builders
+from alliance.records import builders, jobs
 from alliance.records.models import ConversationAnalysis, Job
-from alliance.web import jobs
 
 RAN: list[int] = []
 STOP = threading.Event()
@@ -44,9 +43,9 @@ def empty_queue(db):
 def test_kinds(monkeypatch):
     RAN.clear()
     STOP.clear()
-    monkeypatch.setitem(jobs.HANDLERS, "record", "tests.web.test_jobs:_record")
-    monkeypatch.setitem(jobs.HANDLERS, "record_then_stop", "tests.web.test_jobs:_record_then_ask_to_stop")
-    monkeypatch.setitem(jobs.HANDLERS, "boom", "tests.web.test_jobs:_boom")
+    monkeypatch.setitem(jobs.HANDLERS, "record", _record)
+    monkeypatch.setitem(jobs.HANDLERS, "record_then_stop", _record_then_ask_to_stop)
+    monkeypatch.setitem(jobs.HANDLERS, "boom", _boom)
 
 
 def test_enqueue_adds_a_queued_job(db):

@@ -13,8 +13,8 @@ import time_machine
 from django.test import override_settings
 
 from alliance.records import checkin_service, notifications
+from alliance.records.jobs import run_worker
 from alliance.records.models import AgencySettings, Alert, AlertNote, Notification
-from alliance.web.jobs import run_worker
 from tests.smtp_server import Inbox, LoopbackSMTP
 from tests.web.checkin_helpers import form_data, new_link
 

@@ -49,9 +49,8 @@ def working_hours(agency: AgencySettings | None = None) -> WorkingHours:
 
 def _queue(kind: str, *, now, alert: Alert | None = None, link: CheckinLink | None = None,
            recipient: User | None = None) -> Notification:
-    from alliance.web.jobs import (
-        enqueue,  # the worker lives in the web layer; imported late to keep layers loose
-    )
+    # Imported late: the jobs module imports this one for its handlers.
+    from alliance.records.jobs import enqueue
 
     notification = Notification.objects.create(kind=kind, alert=alert, link=link, recipient=recipient, created_at=now)
     enqueue("send_notification", {"notification": str(notification.pk)})
@@ -229,7 +228,7 @@ def _unreachable(alert: Alert, level: str) -> bool:
 
 def retry_failed(now) -> int:
     """A failed send is tried again after 1, 2, 4, 8 … minutes, up to MAX_SEND_ATTEMPTS attempts."""
-    from alliance.web.jobs import enqueue
+    from alliance.records.jobs import enqueue  # late, as in _queue
 
     retried = 0
     for notification in Notification.objects.filter(status=Notification.Status.FAILED, attempts__lt=MAX_SEND_ATTEMPTS):

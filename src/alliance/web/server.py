@@ -63,7 +63,7 @@ def _run_one(application, sock: socket.socket, options: dict, with_worker: bool,
 
     stop = threading.Event()
     if with_worker:
-        from alliance.web.jobs import default_worker_name, run_worker
+        from alliance.records.jobs import default_worker_name, run_worker
 
         # Named in this process (host:pid:pid-namespace:role), so a claim left by a crash can be recognised.
         threading.Thread(target=run_worker, kwargs={"stop": stop, "name": default_worker_name(worker_role)}, daemon=True).start()

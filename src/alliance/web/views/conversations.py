@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from alliance.errors import AllianceError
-from alliance.records import audit
+from alliance.records import audit, jobs
 from alliance.records.access import get_analysis_for_user, get_contact_for_user
 from alliance.records.models import AgencySettings, Contact, ConversationAnalysis
-from alliance.web import jobs
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.sections import conversations as section
 

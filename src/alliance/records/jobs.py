@@ -15,7 +15,6 @@ Logs carry job ids, kinds and event names only, never payload contents.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import socket
@@ -30,6 +29,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from alliance.errors import AllianceError
+from alliance.records import conversation_analysis, notifications
 from alliance.records.models import Job
 
 logger = logging.getLogger("alliance.jobs")
@@ -39,14 +39,18 @@ STALE_AFTER = timedelta(minutes=10)
 # After this many claims a job is given up, so one poisonous item cannot loop forever.
 MAX_ATTEMPTS = 3
 
-# kind -> "module:function"; the function takes (job) and raises to fail the job.
-HANDLERS: dict[str, str] = {
-    "analyse_transcript": "alliance.records.conversation_analysis:analyse_transcript",
-    "send_notification": "alliance.records.notifications:send_job",
+# kind -> the function that does it; it takes (job) and raises to fail the job.
+HANDLERS: dict[str, Callable[[Job], None]] = {
+    "analyse_transcript": conversation_analysis.analyse_transcript,
+    "send_notification": notifications.send_job,
 }
-# "module:function" run by the worker between jobs, about every PERIODIC_SECONDS (escalation of
-# unacknowledged urgent alerts, retries of failed emails, check-in schedules, reminders, digests).
-PERIODIC: tuple[str, ...] = ("alliance.records.notifications:tick",)
+# kind -> what a job that is given up on tells its own record, so the person waiting sees why.
+ON_FAILURE: dict[str, Callable[[Job, str], None]] = {
+    "analyse_transcript": conversation_analysis.on_failure,
+}
+# Run by the worker between jobs, about every PERIODIC_SECONDS (escalation of unacknowledged
+# urgent alerts, retries of failed emails, check-in schedules, reminders, digests).
+PERIODIC: tuple[Callable[[], None], ...] = (notifications.tick,)
 PERIODIC_SECONDS = 60.0
 
 
@@ -131,14 +135,9 @@ def claim_next(worker_name: str, *, now=None) -> Job | None:
     return None
 
 
-def _handler(kind: str) -> Callable[[Job], None]:
-    module_name, _, function = HANDLERS[kind].partition(":")
-    return getattr(importlib.import_module(module_name), function)
-
-
 def run_job(job: Job) -> Job:
     """Run one claimed job to done or failed. Never raises for a job's own failure."""
-    handler = _handler(job.kind) if job.kind in HANDLERS else None
+    handler = HANDLERS.get(job.kind)
     error = ""
     if handler is None:
         error = f"unknown job kind {job.kind!r}"
@@ -163,18 +162,18 @@ def run_job(job: Job) -> Job:
 
 def _give_up(job: Job, error: str) -> None:
     """Let the job's own record say it failed, so the person waiting sees why."""
-    on_failure = getattr(importlib.import_module(HANDLERS[job.kind].partition(":")[0]), "on_failure", None)
+    on_failure = ON_FAILURE.get(job.kind)
     if on_failure:
         on_failure(job, error)
 
 
 def run_periodic() -> None:
     """Run each PERIODIC function once; one that fails is logged (by type) and never stops the worker."""
-    for target in PERIODIC:
-        module_name, _, function = target.partition(":")
+    for function in PERIODIC:
         try:
-            getattr(importlib.import_module(module_name), function)()
+            function()
         except Exception as exc:  # noqa: BLE001
+            target = f"{function.__module__}:{function.__name__}"
             logger.error("periodic failed target=%s error=%s", target, type(exc).__name__)
 
 
