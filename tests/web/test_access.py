@@ -66,3 +66,18 @@ def test_a_deactivated_practitioner_sees_no_clients(personas):
     personas.practitioner.is_active = False
     personas.practitioner.save()
     assert list(visible_clients(personas.practitioner)) == []
+
+
+def test_a_record_id_is_read_one_way_everywhere_and_anything_but_a_uuid_is_a_missing_record():
+    import uuid
+
+    import pytest
+    from django.http import Http404
+
+    from alliance.records.access import parse_uuid, uuid_or_404
+
+    pk = uuid.uuid4()
+    assert parse_uuid(pk) is pk and parse_uuid(str(pk)) == pk and parse_uuid(pk.hex) == pk
+    assert parse_uuid("1") is None and parse_uuid(None) is None
+    with pytest.raises(Http404, match="No such page."):
+        uuid_or_404("../etc", "No such page.")

@@ -43,13 +43,22 @@ def can_write_client(user, client) -> bool:
     return user.is_authenticated and client.practitioner_id == user.pk
 
 
-def _parse_uuid(value) -> uuid.UUID:
+def parse_uuid(value) -> uuid.UUID | None:
+    """The one reading of a record id from a URL or a command line: a UUID, or None when it is not one."""
     if isinstance(value, uuid.UUID):
         return value
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise Http404("No such record.") from None
+        return None
+
+
+def uuid_or_404(value, message: str = "No such record.") -> uuid.UUID:
+    """``parse_uuid``, answering 404 to anything that is not a UUID (a bad id is just another missing record)."""
+    pk = parse_uuid(value)
+    if pk is None:
+        raise Http404(message)
+    return pk
 
 
 def _check(user, client, *, write: bool, record_type: str, record_id, action: str | None, via: str):
@@ -69,14 +78,14 @@ def _check(user, client, *, write: bool, record_type: str, record_id, action: st
 
 def get_client_for_user(user, client_id, *, write: bool = False, action: str | None = "view", via: str = "web"):
     """Return ``(client, can_write)``; 404 for strangers or bad ids, 403 for read-only writes."""
-    pk = _parse_uuid(client_id)
+    pk = uuid_or_404(client_id)
     client = Client.objects.select_related("practitioner", "team").filter(pk=pk).first()
     can_write = _check(user, client, write=write, record_type="client", record_id=pk, action=action, via=via)
     return client, can_write
 
 
 def get_contact_for_user(user, contact_id, *, write: bool = False, action: str | None = "view", via: str = "web"):
-    pk = _parse_uuid(contact_id)
+    pk = uuid_or_404(contact_id)
     contact = Contact.objects.select_related("client", "client__practitioner", "practitioner").filter(pk=pk).first()
     client = contact.client if contact else None
     can_write = _check(user, client, write=write, record_type="contact", record_id=pk, action=action, via=via)
@@ -84,7 +93,7 @@ def get_contact_for_user(user, contact_id, *, write: bool = False, action: str |
 
 
 def get_goal_for_user(user, goal_id, *, write: bool = False, action: str | None = "view", via: str = "web"):
-    pk = _parse_uuid(goal_id)
+    pk = uuid_or_404(goal_id)
     goal = Goal.objects.select_related("client").filter(pk=pk).first()
     client = goal.client if goal else None
     can_write = _check(user, client, write=write, record_type="goal", record_id=pk, action=action, via=via)
@@ -92,7 +101,7 @@ def get_goal_for_user(user, goal_id, *, write: bool = False, action: str | None 
 
 
 def get_analysis_for_user(user, analysis_id, *, write: bool = False, action: str | None = "view", via: str = "web"):
-    pk = _parse_uuid(analysis_id)
+    pk = uuid_or_404(analysis_id)
     analysis = ConversationAnalysis.objects.select_related("contact", "contact__client").filter(pk=pk).first()
     client = analysis.contact.client if analysis else None
     can_write = _check(user, client, write=write, record_type="conversationanalysis", record_id=pk, action=action, via=via)
@@ -113,7 +122,7 @@ def reflections_visible_to(user, queryset=None):
 
 def get_reflection_for_user(user, reflection_id, *, write: bool = False, action: str | None = "view", via: str = "web"):
     """Only the author may change a reflection; a supervisor may read it if it was shared with them."""
-    pk = _parse_uuid(reflection_id)
+    pk = uuid_or_404(reflection_id)
     reflection = Reflection.objects.select_related("contact", "contact__client").filter(pk=pk).first()
     if reflection is None or not reflections_visible_to(user, Reflection.objects.filter(pk=pk)).exists():
         if reflection is not None:

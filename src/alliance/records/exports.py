@@ -6,20 +6,18 @@ gets an audit entry (action "export").
 
 from __future__ import annotations
 
-import uuid
-
 from alliance import measures
 from alliance.errors import AllianceError
 from alliance.records import audit
+from alliance.records.access import parse_uuid
 from alliance.records.checkin_service import scored_answers
 from alliance.records.models import CheckinResponse, Client
 
 
 def find_client(client_id: str) -> Client:
-    try:
-        pk = uuid.UUID(str(client_id))
-    except ValueError:
-        raise AllianceError("K002", value=client_id) from None
+    pk = parse_uuid(client_id)
+    if pk is None:
+        raise AllianceError("K002", value=client_id)
     client = Client.objects.filter(pk=pk).first()
     if client is None:
         raise AllianceError("K001", client_id=client_id)

@@ -7,8 +7,6 @@ and the group's trends, never a ranking.
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -28,6 +26,7 @@ from alliance.practice.scenarios import PRINCIPLES
 from alliance.practice.tasks import TASKS
 from alliance.practice.verdict import reply_words
 from alliance.records import audit
+from alliance.records.access import uuid_or_404
 from alliance.records.models import PracticeAssignment, PracticeAttempt
 from alliance.web import practice_room as room
 
@@ -38,13 +37,6 @@ PER_PRINCIPLE_IN_SET = 2
 def _practising(request):
     if not room.may_practise(request.user):
         raise Http404("No such page.")
-
-
-def _uuid(value) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise Http404("No such page.") from None
 
 
 @login_required
@@ -135,7 +127,7 @@ def scenario(request, scenario_id):
 def assignment_next(request, assignment_id):
     """The next item of an assignment this person hasn't done yet."""
     _practising(request)
-    a = PracticeAssignment.objects.filter(pk=_uuid(assignment_id), team_id=request.user.team_id).first()
+    a = PracticeAssignment.objects.filter(pk=uuid_or_404(assignment_id, "No such page."), team_id=request.user.team_id).first()
     if a is None or not request.user.team_id:
         raise Http404("No such assignment.")
     done = set(room.attempts_of(request.user).values_list("kind", "item_id"))
@@ -153,7 +145,7 @@ def assignment_next(request, assignment_id):
 @require_POST
 def share(request, attempt_id):
     """Share (or stop sharing) one of your own drill responses with your supervisor."""
-    attempt = PracticeAttempt.objects.filter(pk=_uuid(attempt_id), learner=request.user, kind="drill").first()
+    attempt = PracticeAttempt.objects.filter(pk=uuid_or_404(attempt_id, "No such page."), learner=request.user, kind="drill").first()
     if attempt is None:
         raise Http404("No such response.")
     attempt.shared = request.POST.get("shared") == "1"

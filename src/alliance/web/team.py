@@ -6,14 +6,13 @@ alphabetically and each is compared only with their own past. A fixed number of 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
-from alliance.records.access import reflections_visible_to
+from alliance.records.access import reflections_visible_to, uuid_or_404
 from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
 from alliance.web import alert_present, status
 from alliance.web.practice import (
@@ -118,10 +117,7 @@ def _attention(clients, alerts) -> dict:
 def practitioner_detail(supervisor, practitioner_id) -> dict:
     """One practitioner of the supervisor's team: their trends with charts. 404 for anyone else."""
     require_supervisor(supervisor)
-    try:
-        pk = uuid.UUID(str(practitioner_id))
-    except ValueError:
-        raise Http404("No such page.") from None
+    pk = uuid_or_404(practitioner_id, "No such page.")
     person = team_practitioners(supervisor.team_id).filter(pk=pk).first()
     if person is None:
         raise Http404("No such page.")
