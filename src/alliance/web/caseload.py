@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from django.db.models import (
     Count,
-    Exists,
     IntegerField,
     Max,
     Min,
@@ -80,7 +79,6 @@ def caseload_queryset(user, *, search: str = "", status: str = "active"):
         open_alerts=Count("alerts", filter=Q(alerts__resolved_at__isnull=True), distinct=True),
         relationship_total=Subquery(latest_relationship.values("total")[:1]),
         relationship_severity=Subquery(latest_relationship.values("severity")[:1]),
-        has_urgent=Exists(Alert.objects.filter(client=OuterRef("pk"), resolved_at__isnull=True, urgency="urgent")),
     )
     return _annotate_outcomes(qs).order_by("name")
 
