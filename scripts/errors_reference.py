@@ -22,6 +22,7 @@ SECTIONS = {
     "K": "Check-ins in the web app",
     "S": "Settings",
     "R": "Records",
+    "U": "Accounts (`alliance createuser`)",
     "I": "Importing clients (`alliance import clients`, /clients/import/)",
     "L": "Practice room (`alliance.practice`, /practice-room/, `alliance practice`)",
 }

@@ -122,6 +122,12 @@ MESSAGES: dict[str, str] = {
     "S002": "Could not reach the database at {where} ({detail}). Check that it is running and that DATABASE_URL is right.",
     "S003": "{name} must be {expected}, not {value!r}.",
     "S004": "SECRET_KEY (or SECRET_KEY_FILE) must be set to serve Alliance; `alliance demo` makes one for itself.",
+    "S005": "port {port} on {host} is already in use. Try --port {next_port}.",
+    "S006": "this database already holds real (non-demo) records, so the demo will not add its users to it. Point ALLIANCE_HOME or DATABASE_URL at an empty database for the demo.",
+    # --- accounts: alliance.records.accounts, `alliance createuser` (U) ---------
+    "U001": "role must be one of {roles}, not {role!r}.",
+    "U002": "a user called {username!r} already exists.",
+    "U003": "{problems}",
     # --- a client's data rights, request limits (R) -----------------------------
     "R001": "There is no active Alliance user called {username!r}. --by takes the username of the person responsible.",
     "R002": "The id you typed does not match, so nothing was erased.",

@@ -9,8 +9,8 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from alliance.cli.common import console, err_console, friendly_errors
-from alliance.errors import ConfigError
+from alliance.cli.common import console, friendly_errors
+from alliance.errors import AllianceError, ConfigError
 
 
 def _ensure_demo_secret() -> None:
@@ -44,8 +44,7 @@ def _bind(host: str, port: int):
     try:
         return bind(host, port)
     except PortInUse:
-        err_console.print(f"[bold red]Error:[/] port {port} on {host} is already in use. Try --port {port + 1}.")
-        raise typer.Exit(1) from None
+        raise AllianceError("S005", port=port, host=host, next_port=port + 1) from None
 
 
 def _serve(sock, threads: int, with_worker: bool, processes: int = 1, worker_role: str = "serve") -> None:
@@ -82,11 +81,7 @@ def demo(
                 with console.status("Preparing the demo agency…"):
                     built = ensure_demo()
         except RealDataPresent:
-            err_console.print(
-                "[bold red]Error:[/] this database already holds real (non-demo) records, so the demo will not add "
-                "its users to it. Point ALLIANCE_HOME or DATABASE_URL at an empty database for the demo."
-            )
-            raise typer.Exit(1) from None
+            raise AllianceError("S006") from None
         from django.conf import settings
 
         console.print("Demo data created." if built else "Demo data already present.")
@@ -151,25 +146,10 @@ def createuser(
     """Add a person who can sign in."""
     with friendly_errors():
         _start()
-        from django.contrib.auth.password_validation import validate_password
-        from django.core.exceptions import ValidationError
+        from alliance.records.accounts import check_new_account, create_account
 
-        from alliance.records import builders
-        from alliance.records.models import Role, Team, User
-
-        if role not in Role.values:
-            err_console.print(f"[bold red]Error:[/] role must be one of {', '.join(Role.values)}, not {role!r}.")
-            raise typer.Exit(1)
-        if User.objects.filter(username__iexact=username).exists():
-            err_console.print(f"[bold red]Error:[/] a user called {username!r} already exists.")
-            raise typer.Exit(1)
+        check_new_account(username, role)
         if password is None:
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-        try:
-            validate_password(password, User(username=username, first_name=first_name, last_name=last_name))
-        except ValidationError as exc:
-            err_console.print(f"[bold red]Error:[/] {' '.join(exc.messages)}")
-            raise typer.Exit(1) from None
-        team_obj = Team.objects.get_or_create(name=team)[0] if team else None
-        builders.make_user(username, role=role, team=team_obj, password=password, first_name=first_name, last_name=last_name)
+        create_account(username, role=role, team=team, password=password, first_name=first_name, last_name=last_name)
         console.print(f"Created {role} {username}" + (f" on {team}." if team else "."))
