@@ -1,14 +1,13 @@
 """The demo agency: invented people, clearly fictional, built the same way every time (seeded).
 
 Two teams, several practitioners, ~30 clients with months of contacts, goals in their
-own words, cultural-context profiles and reflections. Feature modules listed in
-``EXTENSIONS`` add their own demo data (check-ins, analysed conversations) through
-``extend(world)``.
+own words, cultural-context profiles and reflections. The feature modules ``demo_checkins``,
+``demo_conversations`` and ``demo_practice`` add their own demo data (check-ins, analysed
+conversations, practice) through ``extend(world)``.
 """
 
 from __future__ import annotations
 
-import importlib
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -27,7 +26,6 @@ DEMO_LOGINS = (
     ("demo-admin", "administrator (accounts and settings)"),
     ("demo-learner", "learner on North Team: the practice room only, no client records"),
 )
-EXTENSIONS = ("alliance.records.demo_checkins", "alliance.records.demo_conversations", "alliance.records.demo_practice")
 
 FIRST_NAMES = [
     "Amara", "Bilal", "Carmen", "Dara", "Eli", "Farah", "Gus", "Hana", "Ines", "Jonah", "Kemi", "Luca",
@@ -170,14 +168,11 @@ def build_demo(seed: int = 20261129, progress=None) -> World:
             world.clients.append(_demo_client(world, practitioner, first, last, n))
     if progress:
         progress("records", 1.0)
-    for module_name in EXTENSIONS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        module.extend(world)
+    # Imported here, not at the top: demo_conversations reads GOALS from this module.
+    from alliance.records import demo_checkins, demo_conversations, demo_practice
+
+    for extension in (demo_checkins, demo_conversations, demo_practice):
+        extension.extend(world)
     return world
 
 
