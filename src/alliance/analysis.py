@@ -99,18 +99,20 @@ class Analysis:
         return render_html(self)
 
 
-def analyze(source, practitioner=None, format=None, coder=None, progress: Progress | None = None) -> Analysis:
+def analyze(source, practitioner=None, format=None, coder=None, progress: Progress | None = None,
+            speakers: dict[str, str] | None = None) -> Analysis:
     """Parse, code, measure and give feedback on one session.
 
     ``source``: a path, the transcript's text, or its bytes. ``practitioner``: the
     practitioner's speaker name(s); without it roles are guessed (see ``role_note``).
+    ``speakers``: who is who as chosen, ``{label: practitioner|client|other|another label}``.
     ``coder``: anything with ``code(transcript, progress=None) -> list[Codes]``,
     ``name`` and ``artifact_hash``; the shipped coder by default.
     ``progress(done, total)`` is called as utterances are coded.
     """
     from alliance.transcripts import parse
 
-    transcript = parse(source, format=format, practitioner=practitioner)
+    transcript = parse(source, format=format, practitioner=practitioner, speakers=speakers)
     if coder is None:
         from alliance.coding import load_coder
 

@@ -48,6 +48,11 @@ MESSAGES: dict[str, str] = {
     "T019": "{path}: no speaker is called {names} (the speakers are {speakers}). Check the --practitioner name.",
     "T020": "{path}: {format!r} is not a transcript format (expected one of {expected}).",
     "T021": "{path}, line {line}: a quote (\") opens here and is never closed, so the rest of the file would become one cell. Close the quote or remove it.",
+    "T022": "{path}: no speaker is called {label!r} (the speakers are {speakers}). Check the name given for who is who.",
+    "T023": "--speaker {given!r}: expected NAME=ROLE, where ROLE is practitioner, client or other, or another speaker's name to merge the two (for example --speaker \"Dana R=DANA\").",
+    "T024": "{path}: {value!r} for {label!r} is neither a role (practitioner, client or other) nor another speaker (the speakers are {speakers}).",
+    "T025": "{path}: {label!r} was given two roles, {first} and {second}, once the names were merged. Give the person one role.",
+    "T026": "{path}: {names} are each merged into the other. Merge them all into one of the names.",
     # --- alliance.coding (C) --------------------------------------------------
     "C001": "{path}: this is not an AnnoMI-format CSV; it lacks {missing} (expected the columns {expected}).",
     "C002": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",

@@ -110,3 +110,24 @@ def test_a_report_that_cannot_be_written_gives_one_sentence_and_exit_1(run, ship
         f"Error: {out}: the report could not be written there (No such file or directory). "
         "Choose a folder that exists and that you can write to."
     )
+
+
+def test_speaker_options_set_who_is_who_and_merge_labels(run, shipped_coder, tmp_path):
+    path = tmp_path / "family.txt"
+    path.write_text("Dana R: How has the week been?\nSam: Hard, honestly.\nDANA: It has been a hard week.\n"
+                    "Lee: She cried on Tuesday.\nSam: I did.\n", encoding="utf-8")
+    result = run(path, "--speaker", "Dana R=DANA", "--speaker", "DANA=practitioner", "-s", "Lee=other", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(u["speaker"], u["role"]) for u in data["utterances"]] == [
+        ("DANA", "practitioner"), ("Sam", "client"), ("DANA", "practitioner"), ("Lee", "other"), ("Sam", "client")]
+    assert data["utterances"][3]["codes"]["client_talk"] is None
+
+
+def test_a_speaker_option_naming_no_one_is_one_sentence(run, tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("Maria: Hello?\nSam: Hi.\n", encoding="utf-8")
+    result = run(path, "--speaker", "Mria=practitioner")
+    assert result.exit_code == 1
+    assert "s.txt: no speaker is called 'Mria' (the speakers are 'Maria' and 'Sam')." in result.output
+    assert "Traceback" not in result.output

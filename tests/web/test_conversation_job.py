@@ -35,8 +35,10 @@ def test_the_job_stores_codes_metrics_and_pipeline(contact):
     assert Job.objects.get(payload__analysis_id=str(analysis.pk)).status == "done"
 
 
-def test_by_default_the_text_is_discarded_and_the_codes_are_kept(contact):
+def test_an_agency_that_keeps_no_text_removes_it_once_the_roles_are_known_and_keeps_the_codes(contact):
+    AgencySettings.objects.update_or_create(pk=1, defaults={"transcript_retention_days": 0})
     analysis = analysed(contact, QUESTIONS)
+    assert analysis.roles_confirmed  # the practitioner named themselves
     assert analysis.text_discarded and analysis.source_text == ""
     assert all("text" not in u and "codes" in u for u in analysis.result["utterances"])
     for item in analysis.result["feedback"]:
@@ -46,8 +48,8 @@ def test_by_default_the_text_is_discarded_and_the_codes_are_kept(contact):
     assert not [line for line in every_line if len(line) > 25 and line in stored]
 
 
-def test_an_agency_that_keeps_text_keeps_the_words_and_the_quotes(contact):
-    AgencySettings.objects.update_or_create(pk=1, defaults={"keep_transcript_text": True})
+def test_by_default_the_words_and_the_quotes_are_kept_for_ninety_days(contact):
+    assert AgencySettings.current().transcript_retention_days == 90
     analysis = analysed(contact, QUESTIONS)
     assert not analysis.text_discarded
     assert analysis.source_text == session_text(QUESTIONS)

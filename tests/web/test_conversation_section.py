@@ -63,20 +63,20 @@ def test_every_feedback_link_leads_to_a_turn_on_the_page(client, personas, conta
     assert targets <= anchors
 
 
-def test_when_the_agency_discards_text_the_turns_show_codes_and_a_note_but_no_words(client, personas, contact):
+def test_when_the_agency_keeps_no_text_the_turns_show_codes_and_a_note_but_no_words(client, personas, contact):
+    AgencySettings.objects.update_or_create(pk=1, defaults={"transcript_retention_days": 0})
     analysed(contact, WARM)
     page = contact_page(client, personas.practitioner, contact)
-    assert "Your agency does not keep transcript text after analysis" in page
+    assert "The transcript text is no longer kept" in page
     assert "Three in the morning, wide awake" not in page
     assert "Complex reflection" in page or "Simple reflection" in page
 
 
-def test_when_the_agency_keeps_text_the_turns_show_the_words(client, personas, contact):
-    AgencySettings.objects.update_or_create(pk=1, defaults={"keep_transcript_text": True})
+def test_by_default_the_turns_show_the_words_and_when_they_will_be_removed(client, personas, contact):
     analysed(contact, WARM)
     page = contact_page(client, personas.practitioner, contact)
     assert "Three in the morning, wide awake, and the night feels very long." in page
-    assert "does not keep transcript text" not in page
+    assert "The transcript text is kept until" in page and "no longer kept" not in page
 
 
 def test_a_failed_analysis_shows_the_reason_and_offers_the_form_again(client, personas, contact):

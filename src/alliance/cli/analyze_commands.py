@@ -20,6 +20,10 @@ def analyze_command(
     file: Path = typer.Argument(..., metavar="FILE", help="A session transcript: WebVTT, SRT, text, CSV or JSON."),
     practitioner: Optional[list[str]] = typer.Option(
         None, "--practitioner", "-p", metavar="NAME", help="The practitioner's speaker name (repeat for more than one); guessed when omitted."),
+    speaker: Optional[list[str]] = typer.Option(
+        None, "--speaker", "-s", metavar="NAME=ROLE",
+        help="Who is who: NAME=practitioner, NAME=client, NAME=other (a family member, an interpreter: not coded), "
+        "or NAME=OTHERNAME when two labels are one person. Repeat for each speaker."),
     format: Optional[str] = typer.Option(
         None, "--format", "-f", metavar="F", help="vtt, zoom_vtt, teams_vtt, srt, text, csv, json or annomi; detected when omitted."),
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON (see docs/analysis.md)."),
@@ -31,10 +35,13 @@ def analyze_command(
 
     if sum((as_json, html is not None, markdown)) > 1:
         raise typer.BadParameter("choose one of --json, --html OUT or --markdown.")
+    from alliance.transcripts.speaker_choices import read_speaker_options
+
     with friendly_errors():
         check_transcript_size(file)
+        speakers = read_speaker_options(speaker or [])
     with friendly_errors(), _progress() as progress:
-        analysis = analyze(file, practitioner=practitioner or None, format=format, progress=progress)
+        analysis = analyze(file, practitioner=practitioner or None, format=format, progress=progress, speakers=speakers)
     if as_json:
         # Plain print, not Rich: JSON goes to pipes and must not be wrapped or coloured.
         typer.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))

@@ -1,9 +1,10 @@
 """The ``analyse_transcript`` job: run the core's analysis on an uploaded transcript and store it.
 
-The transcript text is analysed once, then kept or emptied as the agency chose
-(``AgencySettings.keep_transcript_text``); codes and metrics are always kept. A
-transcript the core cannot read fails the analysis with the core's own sentence, with
-the uploaded file's name in it, so the practitioner can fix the file and try again.
+The text stays with the analysis for the agency's retention period (records.transcript_retention);
+codes and metrics are always kept. Who is who follows the practitioner's choices
+(``speaker_choices``); an analysis whose roles were guessed waits for the practitioner to
+confirm them before it counts in trends. A transcript the core cannot read fails the
+analysis with the core's own sentence, with the uploaded file's name in it, and keeps no text.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.errors import AllianceError
-from alliance.records.models import AgencySettings, ConversationAnalysis
+from alliance.records.models import ConversationAnalysis
+from alliance.records.transcript_retention import remove_text, retention_days
 
 logger = logging.getLogger("alliance.jobs")
-
-# Keys in feedback items that can carry words from the transcript.
-_QUOTE_KEYS = frozenset({"text", "quote", "quotes", "excerpt", "excerpts", "example", "examples"})
-
 
 @cache
 def shared_coder():
@@ -33,7 +31,7 @@ def shared_coder():
 
 
 def analyse(text: str, *, practitioner_names: list[str], format: str, name: str,
-            progress: Callable[[float], None] | None = None) -> dict:
+            progress: Callable[[float], None] | None = None, speakers: dict[str, str] | None = None) -> dict:
     """The core's analysis of ``text`` as a dict. Raises AllianceError naming ``name`` for input it cannot read.
 
     ``progress(fraction)`` is called now and then while the utterances are coded.
@@ -42,7 +40,8 @@ def analyse(text: str, *, practitioner_names: list[str], format: str, name: str,
     from alliance.transcripts import parse
 
     # Bytes, never str: text that happens to look like a path must not be read as one.
-    transcript = parse(text.encode("utf-8"), format=format or None, practitioner=practitioner_names or None, name=name)
+    transcript = parse(text.encode("utf-8"), format=format or None, practitioner=practitioner_names or None, name=name,
+                       speakers=speakers or None)
     step = max(1, len(transcript.utterances) // 10)
 
     def coded(done: int, total: int) -> None:
@@ -50,30 +49,6 @@ def analyse(text: str, *, practitioner_names: list[str], format: str, name: str,
             progress(done / total)
 
     return analyze_transcript(transcript, shared_coder(), progress=coded).to_dict()
-
-
-def without_text(data: dict) -> dict:
-    """The analysis with every utterance's words and every feedback quote removed; codes and metrics stay."""
-    stripped = dict(data)
-    stripped["utterances"] = [{k: v for k, v in u.items() if k != "text"} for u in data.get("utterances", [])]
-    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]
-    return stripped
-
-
-def _without_quotes(item: dict) -> dict:
-    """A feedback item whose message no longer quotes the transcript (the quote becomes '…')."""
-    message = item.get("message", "")
-    for quoted in sorted((q for q in item.get("quotes", []) if isinstance(q, str) and q), key=len, reverse=True):
-        message = message.replace(quoted, "…")
-    return {**_strip_quotes(item), "message": message}
-
-
-def _strip_quotes(value):
-    if isinstance(value, dict):
-        return {k: _strip_quotes(v) for k, v in value.items() if k not in _QUOTE_KEYS}
-    if isinstance(value, list):
-        return [_strip_quotes(v) for v in value]
-    return value
 
 
 def analyse_transcript(job) -> None:
@@ -86,31 +61,33 @@ def analyse_transcript(job) -> None:
 
     try:
         data = analyse(analysis.source_text, practitioner_names=analysis.practitioner_names, format=analysis.format,
-                       name=analysis.original_name or "The pasted text", progress=progress)
+                       name=analysis.original_name or "The pasted text", progress=progress,
+                       speakers=analysis.speaker_choices)
     except AllianceError as exc:
         logger.info("analysis unreadable id=%s code=%s", analysis.pk, exc.code)
-        _finish(analysis, status=ConversationAnalysis.Status.FAILED, error=str(exc))
+        _finish(analysis, status=ConversationAnalysis.Status.FAILED, error=str(exc), source_text="", text_discarded=True)
         return
-    keep = AgencySettings.current().keep_transcript_text
-    stored = data if keep else without_text(data)
+    # Who is who needs the practitioner's word unless they gave it or the file said it plainly.
+    confirmed = bool(analysis.speaker_choices) or not data.get("role_note")
     _finish(
         analysis,
         status=ConversationAnalysis.Status.DONE,
-        result=stored,
+        result=data,
         metrics=data.get("metrics"),
         pipeline=data.get("pipeline"),
-        source_text=analysis.source_text if keep else "",
-        text_discarded=not keep,
+        roles_confirmed=confirmed,
         error="",
     )
-    logger.info("analysis done id=%s utterances=%s kept_text=%s", analysis.pk, len(data.get("utterances", [])), keep)
+    if retention_days() == 0 and confirmed:
+        remove_text(analysis)
+    logger.info("analysis done id=%s utterances=%s confirmed=%s", analysis.pk, len(data.get("utterances", [])), confirmed)
 
 
 def on_failure(job, error: str) -> None:
     analysis_id = job.payload.get("analysis_id")
     analysis = ConversationAnalysis.objects.filter(pk=analysis_id).first() if analysis_id else None
     if analysis is not None:
-        _finish(analysis, status=ConversationAnalysis.Status.FAILED, error=error)
+        _finish(analysis, status=ConversationAnalysis.Status.FAILED, error=error, source_text="", text_discarded=True)
 
 
 def _finish(analysis: ConversationAnalysis, **fields) -> None:

@@ -29,7 +29,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from alliance.errors import AllianceError
-from alliance.records import conversation_analysis, notifications
+from alliance.records import conversation_analysis, notifications, transcript_retention
 from alliance.records.models import Job
 
 logger = logging.getLogger("alliance.jobs")
@@ -50,7 +50,8 @@ ON_FAILURE: dict[str, Callable[[Job, str], None]] = {
 }
 # Run by the worker between jobs, about every PERIODIC_SECONDS (escalation of unacknowledged
 # urgent alerts, retries of failed emails, check-in schedules, reminders, digests).
-PERIODIC: tuple[Callable[[], None], ...] = (notifications.tick,)
+# Also the removal of transcript text past the agency's retention period.
+PERIODIC: tuple[Callable[[], None], ...] = (notifications.tick, transcript_retention.purge_expired)
 PERIODIC_SECONDS = 60.0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from alliance.errors import ParseError
 from alliance.transcripts.annomi import annomi_from_text, id_list
 from alliance.transcripts.cues import merge_turns
@@ -10,6 +12,7 @@ from alliance.transcripts.model import Transcript
 from alliance.transcripts.plaintext import read_text
 from alliance.transcripts.roles import assign_roles
 from alliance.transcripts.source import read_source
+from alliance.transcripts.speaker_choices import apply_to_cues, chosen_note
 from alliance.transcripts.srt import read_srt
 from alliance.transcripts.tables import read_csv, read_json
 from alliance.transcripts.webvtt import read_vtt
@@ -27,7 +30,8 @@ _EXPECTED_CONTENT = {
 }
 
 
-def parse(source, *, format: str | None = None, practitioner=None, name: str | None = None) -> Transcript:
+def parse(source, *, format: str | None = None, practitioner=None, name: str | None = None,
+          speakers: Mapping[str, str] | None = None) -> Transcript:
     """Read one session transcript.
 
     ``source``: a Path, a str naming an existing file, or the transcript text.
@@ -35,6 +39,8 @@ def parse(source, *, format: str | None = None, practitioner=None, name: str | N
     ``practitioner``: speaker names (case-insensitive) who are practitioners;
     without it the roles are guessed and ``role_note`` says how.
     ``name``: shown in error messages when ``source`` is text.
+    ``speakers``: who is who as the practitioner chose it, ``{label: role or another label}``
+    (transcripts.speaker_choices); chosen practitioners join ``practitioner``.
     """
     src = read_source(source, name)
     if format is not None and format not in FORMATS:
@@ -60,11 +66,17 @@ def parse(source, *, format: str | None = None, practitioner=None, name: str | N
     else:
         raw, metadata = read_json(src.text, src.display)
 
+    chosen = apply_to_cues(raw, speakers, src.display) if speakers else {}
     utterances, stated = merge_turns(raw)
     if not utterances:
         line = src.text.count("\n", 0, len(src.text.rstrip())) + 1
         raise ParseError("T003", path=src.display, line=line, expected=_EXPECTED_CONTENT[fmt])
+    if chosen:
+        practitioner = [s for s, role in chosen.items() if role == "practitioner"] or practitioner
+        stated = {**stated, **chosen}
     guessed, note = assign_roles(utterances, stated=stated, practitioner=practitioner, path=src.display)
+    if chosen and not guessed:
+        note = chosen_note(utterances, chosen)
     return Transcript(
         utterances,
         source=src.origin,

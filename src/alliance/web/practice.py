@@ -165,10 +165,11 @@ def _few(earlier: Sequence[MonthValue], recent: Sequence[MonthValue], what: str,
 
 
 def analysed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
-    """(practitioner id, contact start, metrics) of every finished analysis since ``since``. One query."""
+    """(practitioner id, contact start, metrics) of every analysis that counts since ``since``. One query.
+
+    Only analyses whose speakers were confirmed and that were not left out count (docs/conversations.md)."""
     return list(
-        ConversationAnalysis.objects.filter(
-            status=ConversationAnalysis.Status.DONE,
+        ConversationAnalysis.counted().filter(
             contact__practitioner_id__in=list(practitioner_ids),
             contact__starts_at__gte=since,
             metrics__isnull=False,

@@ -26,8 +26,10 @@ class AgencySettings(models.Model):
         blank=True,
         help_text="The same in Spanish, for Spanish check-in links. Blank: the shipped Spanish wording, followed by the text above if you changed it.",
     )
-    keep_transcript_text = models.BooleanField(
-        default=False, help_text="Keep transcript text after analysis (codes and metrics are always kept)."
+    transcript_retention_days = models.PositiveSmallIntegerField(
+        default=90,
+        help_text="Days the transcript text is kept with its analysis, so the turns and feedback can be read; then it is "
+        "removed (codes, metrics and feedback stay). 0: removed once the practitioner has confirmed who is who.",
     )
     crisis_numbers = models.TextField(
         blank=True,

@@ -22,6 +22,7 @@ class AuditEntry(models.Model):
         DELETE = "delete", "Deleted"
         EXPORT = "export", "Exported"
         DENIED = "denied", "Refused access"
+        PURGE = "purge", "Transcript text removed (retention)"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)

@@ -24,6 +24,7 @@ class Contact(models.Model):
         YES = "yes", "Yes"
         NO = "no", "No"
         NOT_ASKED = "not_asked", "Not asked"
+        WITHDRAWN = "withdrawn", "Withdrawn (its transcripts and analyses are deleted)"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     client = models.ForeignKey("records.Client", on_delete=models.CASCADE, related_name="contacts")

@@ -12,6 +12,7 @@ from alliance.records.models import (
     Contact,
     ConversationAnalysis,
 )
+from alliance.records.transcript_retention import text_removed_on
 from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.conversation_present import (
@@ -22,6 +23,7 @@ from alliance.web.conversation_present import (
     utterance_links,
     utterance_views,
 )
+from alliance.web.speaker_step import SpeakersForm, speakers_of, sureness
 
 CONTACT_TEMPLATE = "alliance/_conversation_section.html"
 
@@ -43,6 +45,7 @@ def latest_analysis(contact) -> ConversationAnalysis | None:
 def contact_context(request, contact, can_write: bool) -> dict:
     analysis = latest_analysis(contact)
     consent = contact.recording_consent == Contact.Consent.YES
+    retention = AgencySettings.current().transcript_retention_days
     view = None
     if analysis is not None:
         view = {
@@ -61,13 +64,17 @@ def contact_context(request, contact, can_write: bool) -> dict:
                 miti_caveat=_caveat(result),
                 feedback=feedback_views(result),
                 role_note=result.get("role_note") or "",
+                speakers_form=SpeakersForm(speakers_of(result), can_change=not analysis.text_discarded),
+                sureness=sureness(result),
+                text_removed_on=text_removed_on(analysis, retention),
             )
     return {
         "conversation": view,
         "conversation_consent": consent,
         "conversation_can_upload": can_write and consent,
         "conversation_form": TranscriptForm() if can_write and consent else None,
-        "conversation_keeps_text": AgencySettings.current().keep_transcript_text,
+        "conversation_retention_days": retention,
+        "conversation_consent_withdrawn": contact.recording_consent == Contact.Consent.WITHDRAWN,
     }
 
 

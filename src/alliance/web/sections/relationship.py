@@ -22,7 +22,7 @@ def client_context(request, client, can_write: bool) -> dict:
     )
     ids = [c.pk for c in contacts]
     analyses: dict = {}
-    for analysis in ConversationAnalysis.objects.filter(contact_id__in=ids, status=ConversationAnalysis.Status.DONE).order_by("created_at").only("contact_id", "metrics"):
+    for analysis in ConversationAnalysis.counted().filter(contact_id__in=ids).order_by("created_at").only("contact_id", "metrics"):
         analyses[analysis.contact_id] = analysis  # the latest wins
     checkins: dict = {}
     for response in CheckinResponse.objects.filter(client=client, contact_id__in=ids, instrument_id=RELATIONSHIP_INSTRUMENT).order_by("submitted_at"):

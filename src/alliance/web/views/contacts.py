@@ -2,11 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from alliance.records import transcript_retention
 from alliance.records.access import (
     get_client_for_user,
     get_contact_for_user,
     reflections_visible_to,
 )
+from alliance.records.models import Contact
 from alliance.web import sections
 from alliance.web.forms import ContactForm
 from alliance.web.views.form_pages import save_or_show, save_with
@@ -49,9 +51,18 @@ def contact_detail(request, contact_id):
 @login_required
 def contact_edit(request, contact_id):
     contact, _ = get_contact_for_user(request.user, contact_id, write=True, action=None)
+    plain_save = save_with()
+
+    def save(form):
+        record, action = plain_save(form)
+        if record.recording_consent == Contact.Consent.WITHDRAWN:
+            # Withdrawn consent takes the transcripts and their analyses with it (docs/conversations.md).
+            transcript_retention.withdraw_consent(record, request.user)
+        return record, action
+
     return save_or_show(
         request, ContactForm(request.POST or None, instance=contact), client_id=contact.client_id,
-        save=save_with(), viewed=contact, message="Saved.",
+        save=save, viewed=contact, message="Saved.",
         done=lambda saved: redirect("contact_detail", contact_id=saved.pk),
         page={"title": "Edit contact", "cancel_url": f"/contacts/{contact.pk}/"},
     )

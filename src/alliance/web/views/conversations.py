@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from alliance.errors import AllianceError
-from alliance.records import audit, jobs
+from alliance.records import audit, jobs, transcript_retention
 from alliance.records.access import get_analysis_for_user, get_contact_for_user
 from alliance.records.models import AgencySettings, Contact, ConversationAnalysis
+from alliance.transcripts.model import ROLES
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.sections import conversations as section
+from alliance.web.speaker_step import SpeakersForm, speakers_of
 
 
 @login_required
@@ -39,7 +42,7 @@ def conversation_upload(request, contact_id):
         return redirect(f"/contacts/{contact.pk}/#conversation")
     if request.method == "GET":
         audit.record(request.user, "view", contact, client_id=contact.client_id)
-    context.update(form=form, conversation_keeps_text=AgencySettings.current().keep_transcript_text)
+    context.update(form=form, conversation_retention_days=AgencySettings.current().transcript_retention_days)
     return render(request, "alliance/conversation_upload.html", context, status=400 if form.errors else 200)
 
 
@@ -56,3 +59,75 @@ def conversation_status(request, analysis_id):
     context = {"contact": analysis.contact, "can_write": can_write}
     context.update(section.contact_context(request, analysis.contact, can_write))
     return render(request, f"{section.CONTACT_TEMPLATE}#conversation-body", context)
+
+
+def _back(analysis) -> HttpResponseRedirect:
+    return redirect(f"/contacts/{analysis.contact_id}/#conversation")
+
+
+@login_required
+@require_POST
+def conversation_speakers(request, analysis_id):
+    """Confirm who is who, or change it (which analyses the transcript again with the choices)."""
+    analysis, _ = get_analysis_for_user(request.user, analysis_id, write=True, action=None)
+    if analysis.status != ConversationAnalysis.Status.DONE or not analysis.result:
+        messages.error(request, "This analysis is not finished yet, so who is who cannot be set.")
+        return _back(analysis)
+    form = SpeakersForm(speakers_of(analysis.result), request.POST, can_change=not analysis.text_discarded)
+    if not form.is_valid():
+        for error in form.non_field_errors() or ["Please choose a role for every speaker."]:
+            messages.error(request, error)
+        return _back(analysis)
+    with transaction.atomic():
+        if form.changes_anything():
+            # Labels merged before are gone from the result but not from the text: keep those merges.
+            merged = {k: v for k, v in (analysis.speaker_choices or {}).items() if v not in ROLES}
+            ConversationAnalysis.objects.filter(pk=analysis.pk).update(
+                speaker_choices={**merged, **form.cleaned_data["choices"]}, roles_confirmed=True,
+                status=ConversationAnalysis.Status.QUEUED, progress=0.0, result=None, metrics=None, finished_at=None,
+            )
+            jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+            message = "Thank you. The conversation is being analysed again with who is who as you set it."
+        else:
+            ConversationAnalysis.objects.filter(pk=analysis.pk).update(roles_confirmed=True)
+            message = "Thank you: who is who is confirmed, and this conversation now counts in your trends."
+        audit.record(request.user, "update", analysis, client_id=analysis.contact.client_id)
+    if not form.changes_anything() and transcript_retention.retention_days() == 0:
+        transcript_retention.remove_text(analysis, actor=request.user)
+    messages.success(request, message)
+    return _back(analysis)
+
+
+@login_required
+@require_POST
+def conversation_exclude(request, analysis_id):
+    """Leave an analysis out of the practitioner's trends, or bring it back."""
+    analysis, _ = get_analysis_for_user(request.user, analysis_id, write=True, action=None)
+    excluded = request.POST.get("excluded") == "yes"
+    with transaction.atomic():
+        ConversationAnalysis.objects.filter(pk=analysis.pk).update(excluded=excluded)
+        audit.record(request.user, "update", analysis, client_id=analysis.contact.client_id)
+    messages.success(request, "This conversation is left out of your trends." if excluded
+                     else "This conversation counts in your trends again.")
+    return _back(analysis)
+
+
+@login_required
+@require_POST
+def conversation_delete(request, analysis_id):
+    """Delete an analysis and its transcript; the audit log keeps that it happened."""
+    analysis, _ = get_analysis_for_user(request.user, analysis_id, write=True, action=None)
+    transcript_retention.delete_analysis(analysis, request.user)
+    messages.success(request, "The analysis and its transcript are deleted.")
+    return redirect(f"/contacts/{analysis.contact_id}/#conversation")
+
+
+@login_required
+@require_POST
+def consent_withdrawn(request, contact_id):
+    """Record that the client withdrew consent: the contact's transcripts and analyses are deleted."""
+    contact, _ = get_contact_for_user(request.user, contact_id, write=True, action=None)
+    deleted = transcript_retention.withdraw_consent(contact, request.user)
+    messages.success(request, "Consent withdrawn is recorded" + (
+        f", and this contact's {'analysis is' if deleted == 1 else f'{deleted} analyses are'} deleted." if deleted else "."))
+    return redirect(f"/contacts/{contact.pk}/#conversation")
