@@ -18,9 +18,11 @@ from alliance.cli import (
     web_commands,
     worker_commands,
 )
+from alliance.cli.help import Group
 
 app = typer.Typer(
     name="alliance",
+    cls=Group,
     help="Alliance: relationship-based practice, made visible.",
     no_args_is_help=True,
     add_completion=False,
