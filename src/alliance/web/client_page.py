@@ -1,4 +1,4 @@
-"""What the client page shows. Each section is a small function so features can add their own."""
+"""What the client page shows. Each feature's section is a small function, listed in web/sections."""
 
 from __future__ import annotations
 
@@ -54,14 +54,8 @@ def client_page_context(request, client, can_write: bool) -> dict:
         "attendance": Contact.Attendance,
         "goal_status": Goal.Status,
     }
-    templates, actions = [], []
-    for module in sections.client_sections():
-        if hasattr(module, "client_context"):
-            context.update(module.client_context(request, client, can_write))
-        if getattr(module, "CLIENT_TEMPLATE", None):
-            templates.append(module.CLIENT_TEMPLATE)
-        if getattr(module, "CLIENT_ACTIONS_TEMPLATE", None):
-            actions.append(module.CLIENT_ACTIONS_TEMPLATE)
-    context["client_sections"] = templates
-    context["client_action_templates"] = actions
+    for section in sections.CLIENT_SECTIONS:
+        context.update(section.context(request, client, can_write))
+    context["client_sections"] = [section.template for section in sections.CLIENT_SECTIONS]
+    context["client_action_templates"] = [s.actions_template for s in sections.CLIENT_SECTIONS if s.actions_template]
     return context

@@ -1,49 +1,33 @@
-"""Feature sections of the client and contact pages.
+"""Feature sections of the client and contact pages, listed explicitly.
 
-Each module named in ``CLIENT_SECTIONS`` / ``CONTACT_SECTIONS`` may define:
-- ``client_context(request, client, can_write) -> dict`` and ``CLIENT_TEMPLATE`` (included on the client page),
-- ``CLIENT_ACTIONS_TEMPLATE`` (buttons beside "Record a contact"),
-- ``contact_context(request, contact, can_write) -> dict`` and ``CONTACT_TEMPLATE`` (included on the contact page),
-- ``reflection_evidence(contact) -> dict[str, str]`` (shown beside the journal prompts).
-A module that does not exist yet is skipped, so features land independently.
+A section is a context function ``(request, record, can_write) -> dict`` and the template it
+fills, included on the client page (``CLIENT_SECTIONS``, with an optional template of buttons
+beside "Record a contact") or on the contact page (``CONTACT_SECTIONS``), in the order listed.
+``REFLECTION_EVIDENCE`` functions ``(contact) -> dict`` fill the evidence beside the journal prompts.
 """
 
 from __future__ import annotations
 
-import importlib
-from functools import cache
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from alliance.web.sections import checkins, conversations, goals, relationship
+
+
+@dataclass(frozen=True)
+class Section:
+    context: Callable[..., dict]
+    template: str
+    actions_template: str = ""
+
 
 CLIENT_SECTIONS = (
-    "alliance.web.sections.checkins",
-    "alliance.web.sections.relationship",
-    "alliance.web.sections.goals",
-    "alliance.web.sections.conversations",
+    Section(checkins.client_context, checkins.CLIENT_TEMPLATE, checkins.CLIENT_ACTIONS_TEMPLATE),
+    Section(relationship.client_context, relationship.CLIENT_TEMPLATE),
+    Section(goals.client_context, goals.CLIENT_TEMPLATE),
 )
 CONTACT_SECTIONS = (
-    "alliance.web.sections.conversations",
-    "alliance.web.sections.checkins",
+    Section(conversations.contact_context, conversations.CONTACT_TEMPLATE),
+    Section(checkins.contact_context, checkins.CONTACT_TEMPLATE),
 )
-
-
-@cache
-def _load(names: tuple[str, ...]):
-    modules = []
-    for name in names:
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return tuple(modules)
-
-
-def client_sections():
-    return _load(CLIENT_SECTIONS)
-
-
-def contact_sections():
-    return _load(CONTACT_SECTIONS)
-
-
-def reflection_providers():
-    return tuple(m for m in _load(tuple(dict.fromkeys(CLIENT_SECTIONS + CONTACT_SECTIONS))) if hasattr(m, "reflection_evidence"))
+REFLECTION_EVIDENCE: tuple[Callable[..., dict], ...] = (conversations.reflection_evidence,)

@@ -38,13 +38,9 @@ def contact_detail(request, contact_id):
         "reflections": reflections,
         "my_reflection": next((r for r in reflections if r.author_id == request.user.pk), None),
     }
-    templates = []
-    for module in sections.contact_sections():
-        if hasattr(module, "contact_context"):
-            context.update(module.contact_context(request, contact, can_write))
-        if getattr(module, "CONTACT_TEMPLATE", None):
-            templates.append(module.CONTACT_TEMPLATE)
-    context["contact_sections"] = templates
+    for section in sections.CONTACT_SECTIONS:
+        context.update(section.context(request, contact, can_write))
+    context["contact_sections"] = [section.template for section in sections.CONTACT_SECTIONS]
     return render(request, "alliance/contact_detail.html", context)
 
 

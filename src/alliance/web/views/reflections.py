@@ -16,8 +16,8 @@ def reflection_edit(request, contact_id):
 
     def evidence() -> dict:
         found = {}
-        for module in sections.reflection_providers():
-            found.update(module.reflection_evidence(contact))
+        for evidence_of in sections.REFLECTION_EVIDENCE:
+            found.update(evidence_of(contact))
         return {"contact": contact, "client": contact.client, "evidence": found}
 
     return save_or_show(
