@@ -26,7 +26,6 @@ from alliance.practice.scenarios import PRINCIPLES
 from alliance.practice.tasks import TASKS
 from alliance.practice.verdict import reply_words
 from alliance.records import audit
-from alliance.records.access import uuid_or_404
 from alliance.records.models import PracticeAssignment, PracticeAttempt
 from alliance.web import practice_room as room
 
@@ -127,7 +126,7 @@ def scenario(request, scenario_id):
 def assignment_next(request, assignment_id):
     """The next item of an assignment this person hasn't done yet."""
     _practising(request)
-    a = PracticeAssignment.objects.filter(pk=uuid_or_404(assignment_id, "No such page."), team_id=request.user.team_id).first()
+    a = PracticeAssignment.objects.filter(pk=assignment_id, team_id=request.user.team_id).first()
     if a is None or not request.user.team_id:
         raise Http404("No such assignment.")
     done = set(room.attempts_of(request.user).values_list("kind", "item_id"))
@@ -145,7 +144,7 @@ def assignment_next(request, assignment_id):
 @require_POST
 def share(request, attempt_id):
     """Share (or stop sharing) one of your own drill responses with your supervisor."""
-    attempt = PracticeAttempt.objects.filter(pk=uuid_or_404(attempt_id, "No such page."), learner=request.user, kind="drill").first()
+    attempt = PracticeAttempt.objects.filter(pk=attempt_id, learner=request.user, kind="drill").first()
     if attempt is None:
         raise Http404("No such response.")
     attempt.shared = request.POST.get("shared") == "1"

@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 
-from alliance.records.access import reflections_visible_to, uuid_or_404
+from alliance.records.access import reflections_visible_to
 from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
 from alliance.web import alert_present, status
 from alliance.web.practice import (
@@ -117,8 +117,7 @@ def _attention(clients, alerts) -> dict:
 def practitioner_detail(supervisor, practitioner_id) -> dict:
     """One practitioner of the supervisor's team: their trends with charts. 404 for anyone else."""
     require_supervisor(supervisor)
-    pk = uuid_or_404(practitioner_id, "No such page.")
-    person = team_practitioners(supervisor.team_id).filter(pk=pk).first()
+    person = team_practitioners(supervisor.team_id).filter(pk=practitioner_id).first()
     if person is None:
         raise Http404("No such page.")
     since = window_start()

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from alliance import measures
 from alliance.records import audit
-from alliance.records.access import get_client_for_user, uuid_or_404
+from alliance.records.access import get_client_for_user
 from alliance.records.checkin_service import (
     PROGRESS_VIEW_DAYS,
     acknowledge_alert,
@@ -61,7 +61,7 @@ def link_create(request, client_id):
 def _alert_for(request, alert_id, *, close: bool):
     """The alert and its client: the practitioner may act on it, a supervisor of the team may acknowledge
     it (and close it where the agency allows); anyone else finds nothing (404)."""
-    alert = Alert.objects.filter(pk=uuid_or_404(alert_id)).select_related("client").first()
+    alert = Alert.objects.filter(pk=alert_id).select_related("client").first()
     if alert is None:
         raise Http404("No such record.")
     client, can_write = get_client_for_user(request.user, alert.client_id, write=False, action=None)
