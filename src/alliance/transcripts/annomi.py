@@ -14,10 +14,10 @@ import io
 from pathlib import Path
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import clean_text
 from alliance.transcripts.model import Cue, Transcript, Utterance
 from alliance.transcripts.source import read_source
 from alliance.transcripts.timecode import parse_time
+from alliance.transcripts.turns import clean_text
 
 REQUIRED = ("transcript_id", "interlocutor", "utterance_text")
 SIGNATURE = {"transcript_id", "interlocutor", "utterance_text"}

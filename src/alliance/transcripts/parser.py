@@ -6,7 +6,6 @@ from collections.abc import Mapping
 
 from alliance.errors import ParseError
 from alliance.transcripts.annomi import annomi_from_text, id_list
-from alliance.transcripts.cues import merge_turns
 from alliance.transcripts.detect import detect_format
 from alliance.transcripts.model import Transcript
 from alliance.transcripts.plaintext import read_text
@@ -15,6 +14,7 @@ from alliance.transcripts.source import read_source
 from alliance.transcripts.speaker_choices import apply_to_cues, chosen_note
 from alliance.transcripts.srt import read_srt
 from alliance.transcripts.tables import read_csv, read_json
+from alliance.transcripts.turns import merge_turns
 from alliance.transcripts.webvtt import read_vtt
 
 FORMATS = ("vtt", "zoom_vtt", "teams_vtt", "srt", "text", "csv", "json", "annomi")

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text, preview
 from alliance.transcripts.speakers import role_of_label, split_label
 from alliance.transcripts.timecode import parse_time
+from alliance.transcripts.turns import RawCue, clean_text, preview
 
 _STAMP = re.compile(r"\[(\d[\d:.,]*)\]\s*")
 _HEADER = re.compile(r"([^\W\d_][\w'’.\- ]{0,39}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)")

@@ -10,8 +10,8 @@ much as the main client (or the ``Unknown`` speaker) is ``other``.
 from __future__ import annotations
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import UNKNOWN_SPEAKER
 from alliance.transcripts.model import Utterance
+from alliance.transcripts.turns import UNKNOWN_SPEAKER
 
 _MINOR_SHARE = 0.25
 

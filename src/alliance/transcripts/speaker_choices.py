@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import UNKNOWN_SPEAKER, RawCue
 from alliance.transcripts.model import ROLES
+from alliance.transcripts.turns import UNKNOWN_SPEAKER, RawCue
 
 
 def read_speaker_options(options: Iterable[str]) -> dict[str, str]:

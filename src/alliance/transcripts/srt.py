@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from alliance.transcripts.cues import RawCue, clean_text
 from alliance.transcripts.speakers import split_label
 from alliance.transcripts.timecode import SRT_EXPECTED
+from alliance.transcripts.turns import RawCue, clean_text
 from alliance.transcripts.webvtt import SRT_EXAMPLE, blocks, missing_timing, read_timing
 
 _TAGS = re.compile(r"</?(?:i|b|u|s|font|v)(?:[\s.][^>]*)?>|\{\\[^}]*\}")

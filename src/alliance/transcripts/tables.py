@@ -17,8 +17,8 @@ import json
 import re
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text
 from alliance.transcripts.timecode import parse_table_time
+from alliance.transcripts.turns import RawCue, clean_text
 
 REQUIRED = ("speaker", "text")
 OPTIONAL = ("start", "end", "role")

@@ -12,9 +12,9 @@ import html
 import re
 
 from alliance.errors import ParseError
-from alliance.transcripts.cues import RawCue, clean_text, preview
 from alliance.transcripts.speakers import split_label
 from alliance.transcripts.timecode import VTT_EXPECTED, parse_time
+from alliance.transcripts.turns import RawCue, clean_text, preview
 
 _VOICE = re.compile(r"\s*<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"<[^>]*>")
