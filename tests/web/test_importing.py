@@ -12,15 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance.errors import AllianceError
-from alliance.records.import_csv import (
+from alliance.records.importing import COLUMNS, import_clients
+from alliance.records.models import AuditEntry, Client
+from alliance.records.spreadsheet import (
     MAX_BYTES,
     MAX_ROWS,
     FileRefused,
     read_source,
     read_table,
 )
-from alliance.records.importing import COLUMNS, import_clients
-from alliance.records.models import AuditEntry, Client
 
 HEADER = "name,preferred_name,pronouns,preferred_language,email,phone,address,status,opened_on,closed_on,share_progress\n"
 

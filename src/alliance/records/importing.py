@@ -22,7 +22,8 @@ from django.utils import timezone
 from alliance.errors import AllianceError, format_message
 from alliance.records import audit
 from alliance.records.client_form import ClientForm
-from alliance.records.import_csv import (
+from alliance.records.models import Client, Role, User
+from alliance.records.spreadsheet import (
     FileRefused,
     ImportProblem,
     Row,
@@ -30,7 +31,6 @@ from alliance.records.import_csv import (
     read_source,
     read_table,
 )
-from alliance.records.models import Client, Role, User
 
 logger = logging.getLogger("alliance.importing")
 
