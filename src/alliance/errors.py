@@ -95,7 +95,7 @@ MESSAGES: dict[str, str] = {
     "K001": "There is no client with id '{client_id}'. Copy the id from the address of the client's page (/clients/<id>/).",
     "K002": "'{value}' is not a client id (expected a UUID such as 6f1c2a52-3c4e-4d0f-9a55-0b6d3f1b9a10).",
     "K003": "{path}: the export could not be written ({detail}).",
-    # --- importing clients from CSV: alliance.records.importing (I) -------------
+    # --- importing clients from CSV: alliance.records.client_import (I) -------------
     "I001": "{path}: the file is {size}, larger than the {limit} one import accepts. Please split it into smaller files and import each one.",
     "I002": "{path}: the file has more than {limit:,} clients, the most one import accepts. Please split it into smaller files and import each one.",
     "I003": "{path}, line {line}: this is not UTF-8 text (byte {byte}). Please save the file as 'CSV UTF-8' and try again.",

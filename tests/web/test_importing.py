@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliance.errors import AllianceError
-from alliance.records.importing import COLUMNS, import_clients
+from alliance.records.client_import import COLUMNS, import_clients
 from alliance.records.models import AuditEntry, Client
 from alliance.records.spreadsheet import (
     MAX_BYTES,

@@ -25,7 +25,7 @@ def clients(
 
         bootstrap.setup_django()
         bootstrap.check_database()
-        from alliance.records.importing import import_clients
+        from alliance.records.client_import import import_clients
         from alliance.records.models import User
 
         # The exact username; a different capitalisation only when it names one person.

@@ -1,6 +1,6 @@
 """The client form: the one set of rules a client record meets, whether typed in or imported.
 
-The web page and the spreadsheet import (``records/importing.py``) both validate with it, so it
+The web page and the spreadsheet import (``records/client_import.py``) both validate with it, so it
 lives in records, below the web app.
 """
 

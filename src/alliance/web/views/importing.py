@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from alliance.records.importing import import_clients, may_import
+from alliance.records.client_import import import_clients, may_import
 
 TEMPLATE = "alliance/import_clients.html"
 
