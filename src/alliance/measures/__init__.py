@@ -13,13 +13,13 @@ from alliance.measures.expected import (
     expected_change_bands,
 )
 from alliance.measures.fhir import fhir_bundle
+from alliance.measures.history import CheckinRecord, ClientHistory, ContactRecord
 from alliance.measures.instruments import (
     get_instrument,
     list_instruments,
     load_instrument,
 )
 from alliance.measures.model import Instrument, InstrumentText, Licence
-from alliance.measures.records import CheckinRecord, ClientHistory, ContactRecord
 from alliance.measures.scoring import Score, score
 
 __all__ = [

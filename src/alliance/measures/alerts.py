@@ -14,15 +14,15 @@ from typing import Any, TypeVar
 from alliance.errors import MeasureError
 from alliance.measures.change import change_on
 from alliance.measures.expected import ExpectedBands
-from alliance.measures.instruments import get_instrument
-from alliance.measures.model import Instrument
-from alliance.measures.records import (
+from alliance.measures.history import (
     CheckinRecord,
     ClientHistory,
     ContactRecord,
     as_datetime,
     day,
 )
+from alliance.measures.instruments import get_instrument
+from alliance.measures.model import Instrument
 from alliance.measures.scoring import Score, score_instrument
 
 KINDS = (

@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from alliance.measures.history import CheckinRecord, as_datetime
 from alliance.measures.instruments import get_instrument
-from alliance.measures.records import CheckinRecord, as_datetime
 from alliance.measures.scoring import score_if_complete
 
 FIXED_COLUMNS = ["client_ref", "instrument_id", "when", "language", "total", "severity", "caseness", "prorated"]

@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from alliance.measures.history import CheckinRecord, as_datetime
 from alliance.measures.instruments import get_instrument
-from alliance.measures.records import CheckinRecord, as_datetime
 from alliance.measures.scoring import score_if_complete
 
 LOINC = "http://loinc.org"
