@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from alliance.records import builders
 from alliance.records.models import Alert, CheckinResponse
-from alliance.web.caseload import outcome_trend
+from alliance.web.pages.caseload import outcome_trend
 from tests.web.helpers import signed_in, visible_text
 
 

@@ -18,7 +18,7 @@ from alliance.records.models import (
     Contact,
     ConversationAnalysis,
 )
-from alliance.web.practice import analysed_rows
+from alliance.web.pages.practice import analysed_rows
 from tests.web.conversation_fixtures import WARM, analysed
 from tests.web.helpers import signed_in, visible_text
 

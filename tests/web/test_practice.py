@@ -10,7 +10,7 @@ import time_machine
 
 from alliance.records import builders
 from alliance.records.models import CheckinResponse, ConversationAnalysis
-from alliance.web.practice import MonthValue, monthly_medians, trend_note
+from alliance.web.pages.practice import MonthValue, monthly_medians, trend_note
 from tests.web.helpers import signed_in, visible_text
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=dt_timezone.utc)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.records import audit, builders
 from alliance.records.models import Role, User
-from alliance.web import practice_room as room
+from alliance.web.pages import practice_room as room
 
 
 @require_POST

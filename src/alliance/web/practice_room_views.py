@@ -27,7 +27,7 @@ from alliance.practice.tasks import TASKS
 from alliance.practice.verdict import reply_words
 from alliance.records import audit
 from alliance.records.models import PracticeAssignment, PracticeAttempt
-from alliance.web import practice_room as room
+from alliance.web.pages import practice_room as room
 
 PER_TASK_IN_SET = 3
 PER_PRINCIPLE_IN_SET = 2

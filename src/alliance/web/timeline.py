@@ -12,7 +12,7 @@ from alliance.errors import MeasureError
 from alliance.measures.gas import LEVEL_NAMES, format_level
 from alliance.records.access import reflections_visible_to
 from alliance.records.models import AlertNote, CheckinResponse, Reflection
-from alliance.web.caseload import band_label
+from alliance.web.pages.caseload import band_label
 
 ENTRY_LIMIT = 200
 

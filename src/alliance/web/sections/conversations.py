@@ -13,7 +13,6 @@ from alliance.records.models import (
     ConversationAnalysis,
 )
 from alliance.records.transcript_retention import text_removed_on
-from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.conversation_present import (
     MITI_CAVEAT,
@@ -23,6 +22,7 @@ from alliance.web.conversation_present import (
     utterance_links,
     utterance_views,
 )
+from alliance.web.pages.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.speaker_step import SpeakersForm, speakers_of, sureness
 
 CONTACT_TEMPLATE = "alliance/_conversation_section.html"

@@ -8,8 +8,8 @@ from django.utils import timezone
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.models import CheckinResponse, Contact, ConversationAnalysis
-from alliance.web.caseload import RELATIONSHIP_INSTRUMENT
 from alliance.web.charts import Line, Point, line_chart
+from alliance.web.pages.caseload import RELATIONSHIP_INSTRUMENT
 
 CLIENT_TEMPLATE = "alliance/_relationship_section.html"
 RECENT_CONTACTS = 8

@@ -3,8 +3,8 @@ from django.shortcuts import redirect, render
 
 from alliance.records import audit
 from alliance.records.models import Role
-from alliance.web.admin_home import admin_home
-from alliance.web.caseload import build_caseload
+from alliance.web.pages.admin_home import admin_home
+from alliance.web.pages.caseload import build_caseload
 
 
 @login_required

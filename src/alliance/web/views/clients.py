@@ -7,8 +7,8 @@ from django.utils import timezone
 from alliance.records.access import get_client_for_user, reflections_visible_to
 from alliance.records.client_form import ClientForm
 from alliance.records.models import AuditEntry, CulturalProfile, Role
-from alliance.web.client_page import client_page_context
 from alliance.web.forms import CulturalProfileForm
+from alliance.web.pages.client_page import client_page_context
 from alliance.web.views.form_pages import save_or_show, save_with
 
 

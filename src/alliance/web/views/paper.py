@@ -12,7 +12,7 @@ from alliance.records import audit
 from alliance.records.access import get_analysis_for_user, get_client_for_user
 from alliance.records.models import ConversationAnalysis
 from alliance.web import paper
-from alliance.web.client_page import client_page_context
+from alliance.web.pages.client_page import client_page_context
 
 
 def _no_pdf(request) -> HttpResponse:

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from alliance.records.models import Role
-from alliance.web.practice import (
+from alliance.web.pages.practice import (
     analysed_rows,
     relationship_trend,
     skill_trends,

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from alliance.records import audit
-from alliance.web.team import practitioner_detail, team_overview
+from alliance.web.pages.team import practitioner_detail, team_overview
 
 
 @login_required

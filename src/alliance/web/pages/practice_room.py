@@ -2,7 +2,7 @@
 
 Views stay thin (alliance.web.practice_room_views); the judging, spacing and progress are in
 alliance.practice. Nothing here touches client records. Not to be confused with "My
-practice" (alliance.web.practice), a practitioner's trends from their analysed sessions.
+practice" (alliance.web.pages.practice), a practitioner's trends from their analysed sessions.
 """
 
 from __future__ import annotations

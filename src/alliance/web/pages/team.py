@@ -15,7 +15,7 @@ from django.utils import timezone
 from alliance.records.access import reflections_visible_to
 from alliance.records.models import Alert, Client, Contact, Reflection, Role, User
 from alliance.web import alert_present, status
-from alliance.web.practice import (
+from alliance.web.pages.practice import (
     Trend,
     analysed_rows,
     relationship_trend,
