@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance.measures.alerts import age_text
@@ -41,7 +42,7 @@ def links_context(request, client, can_write: bool, now=None) -> dict:
         if link.expires_at > now:
             # Only the practitioner who may write sees the link itself; older links (random tokens) cannot be shown again.
             if can_write and hash_token(link_token(link.pk)) == link.token_hash:
-                entry["url"] = request.build_absolute_uri(f"/checkin/{link_token(link.pk)}/")
+                entry["url"] = request.build_absolute_uri(reverse("checkin", args=[link_token(link.pk)]))
             waiting.append(entry)
         elif len(expired) < EXPIRED_SHOWN:
             expired.append(entry)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance import measures
@@ -56,7 +57,7 @@ def client_timeline(client, user, goals) -> list[Entry]:
     entries: list[Entry] = []
     for contact in client.contacts.order_by("-starts_at")[:ENTRY_LIMIT]:
         status = contact.get_attendance_display().lower()
-        entries.append(Entry(contact.starts_at, "Contact", f"{contact.get_mode_display()}, {status}", f"/contacts/{contact.pk}/"))
+        entries.append(Entry(contact.starts_at, "Contact", f"{contact.get_mode_display()}, {status}", reverse("contact_detail", args=[contact.pk])))
     for response in CheckinResponse.objects.filter(client=client).order_by("-submitted_at")[:ENTRY_LIMIT]:
         total = "" if response.total is None else f": {response.total:g}"
         severity = f" ({band_label(response.instrument_id, response.severity)})" if response.severity else ""
@@ -66,7 +67,7 @@ def client_timeline(client, user, goals) -> list[Entry]:
         shared = ", shared with the supervisor" if reflection.shared_with_supervisor else ""
         # Placed at its contact: a reflection is about that session, whenever it was written.
         entries.append(Entry(
-            reflection.contact.starts_at, "Reflection", f"By {reflection.author.display_name}{shared}", f"/contacts/{reflection.contact_id}/",
+            reflection.contact.starts_at, "Reflection", f"By {reflection.author.display_name}{shared}", reverse("contact_detail", args=[reflection.contact_id]),
         ))
     notes = AlertNote.objects.filter(alert__client=client).select_related("author", "alert").order_by("-at")[:ENTRY_LIMIT]
     for note in notes:

@@ -12,6 +12,7 @@ import segno
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
@@ -50,7 +51,7 @@ def link_create(request, client_id):
             contact=form.cleaned_data["contact"], days=form.cleaned_data["days"], language=form.cleaned_data["language"],
         )
         audit.record(request.user, "create", link, client_id=client.pk)
-        url = request.build_absolute_uri(f"/checkin/{token}/")
+        url = request.build_absolute_uri(reverse("checkin", args=[token]))
         qr = segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title="QR code for the check-in link", svgclass="qr")
         return render(request, "alliance/checkin_link_created.html", {"client": client, "link": link, "url": url, "qr": qr})
     if request.method == "GET":
@@ -139,7 +140,7 @@ def schedule_edit(request, client_id):
     if request.method == "GET":
         audit.record(request.user, "view", client, client_id=client.pk)
     context = {
-        "title": f"Check-in schedule for {client.display_name}", "form": form, "cancel_url": f"/clients/{client.pk}/",
+        "title": f"Check-in schedule for {client.display_name}", "form": form, "cancel_url": reverse("client_detail", args=[client.pk]),
         "intro": "Alliance makes the links for you. Each link works for the agency's usual number of days; "
                  "one reminder is emailed if an emailed link is still unanswered after a few days.",
         "consent": schedule.email_consent_at if schedule else None,
@@ -312,7 +313,7 @@ def _thanks(request, link, token, critical: bool):
     context = {
         "first_name": link.client.first_name,
         "crisis_text": crisis_text_for(link.language) if critical else "",
-        "progress_url": f"/checkin/{token}/progress/" if link.client.share_progress else "",
+        "progress_url": reverse("checkin_progress", args=[token]) if link.client.share_progress else "",
     }
     return _localised(render(request, "alliance/checkin_thanks.html", context))
 

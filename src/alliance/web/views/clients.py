@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance.records.access import get_client_for_user, reflections_visible_to
@@ -40,7 +41,7 @@ def client_edit(request, client_id):
         request, ClientForm(request.POST or None, instance=client), client_id=client.pk,
         save=save_with(), viewed=client, message="Saved.",
         done=lambda saved: redirect("client_detail", client_id=client.pk),
-        page={"title": f"Edit {client.display_name}", "cancel_url": f"/clients/{client.pk}/"},
+        page={"title": f"Edit {client.display_name}", "cancel_url": reverse("client_detail", args=[client.pk])},
     )
 
 
@@ -57,7 +58,7 @@ def profile_edit(request, client_id):
         page={
             "title": f"What {client.first_name} wants me to know",
             "intro": "Written with the client, in their words. There are no right answers; leave anything they'd rather not share.",
-            "cancel_url": f"/clients/{client.pk}/",
+            "cancel_url": reverse("client_detail", args=[client.pk]),
         },
     )
 

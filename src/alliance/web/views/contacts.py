@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance.records import transcript_retention
@@ -23,7 +24,7 @@ def contact_create(request, client_id):
         save=save_with(client=client, practitioner=request.user),
         message="Contact recorded.",
         done=lambda contact: redirect("contact_detail", contact_id=contact.pk),
-        page={"title": f"Record a contact with {client.display_name}", "cancel_url": f"/clients/{client.pk}/"},
+        page={"title": f"Record a contact with {client.display_name}", "cancel_url": reverse("client_detail", args=[client.pk])},
     )
 
 
@@ -60,5 +61,5 @@ def contact_edit(request, contact_id):
         request, ContactForm(request.POST or None, instance=contact), client_id=contact.client_id,
         save=save, viewed=contact, message="Saved.",
         done=lambda saved: redirect("contact_detail", contact_id=saved.pk),
-        page={"title": "Edit contact", "cancel_url": f"/contacts/{contact.pk}/"},
+        page={"title": "Edit contact", "cancel_url": reverse("contact_detail", args=[contact.pk])},
     )

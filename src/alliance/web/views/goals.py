@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance.measures.gas import LEVEL_NAMES, format_level
@@ -19,7 +20,7 @@ def goal_create(request, client_id):
         page={
             "title": f"A goal for {client.display_name}",
             "intro": "Write the goal as the client says it. The five levels describe, with the client, what less and more than expected would look like.",
-            "cancel_url": f"/clients/{client.pk}/",
+            "cancel_url": reverse("client_detail", args=[client.pk]),
         },
     )
 
@@ -31,7 +32,7 @@ def goal_edit(request, goal_id):
         request, GoalForm(request.POST or None, instance=goal), client_id=goal.client_id,
         save=save_with(), viewed=goal, message="Goal saved.",
         done=lambda saved: redirect("client_detail", client_id=goal.client_id),
-        page={"title": "Edit goal", "cancel_url": f"/clients/{goal.client_id}/"},
+        page={"title": "Edit goal", "cancel_url": reverse("client_detail", args=[goal.client_id])},
     )
 
 
@@ -45,7 +46,7 @@ def goal_rate(request, goal_id):
         save=save_with(goal=goal, created_by=request.user),
         viewed=goal, message="Rating saved.",
         done=lambda rating: redirect("client_detail", client_id=goal.client_id),
-        page={"title": "Where does this goal stand today?", "intro": goal.text, "cancel_url": f"/clients/{goal.client_id}/"},
+        page={"title": "Where does this goal stand today?", "intro": goal.text, "cancel_url": reverse("client_detail", args=[goal.client_id])},
     )
 
 
