@@ -89,6 +89,22 @@ def test_an_htmx_request_gets_only_the_client_table(client, personas):
     assert "Casey" in text
 
 
+def test_the_page_and_its_htmx_table_say_they_vary_on_hx_request(client, personas):
+    signed_in(client, personas.practitioner)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        assert "HX-Request" in client.get("/", {"q": "cas"}, **headers)["Vary"]
+
+
+def test_htmx_restoring_a_pushed_address_from_history_gets_the_whole_page(client, personas):
+    # The filter form pushes its address (hx-push-url); htmx asks for the whole page when its history cache lacks it.
+    response = signed_in(client, personas.practitioner).get(
+        "/", {"q": "cas"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    text = visible_text(response)
+    assert "<h1>" in text and '<div id="client-table">' in text
+    assert "Casey" in text
+
+
 def test_a_client_never_seen_is_listed_under_who_needs_attention(client, personas):
     text = visible_text(signed_in(client, personas.practitioner).get("/"))
     attention = text.split("Who needs attention today")[1].split("My clients")[0]

@@ -81,6 +81,13 @@ def test_the_htmx_request_gets_only_the_verdict(client, learner):
     assert "Type a response first" in r.content.decode()
 
 
+def test_the_drill_page_and_its_htmx_verdict_say_they_vary_on_hx_request(client, learner):
+    drill = first_drill()
+    signed_in(client, learner)
+    assert "HX-Request" in client.get(f"/practice-room/drills/{drill.id}/")["Vary"]
+    assert "HX-Request" in client.post(f"/practice-room/drills/{drill.id}/", {"response": REFLECTION}, HTTP_HX_REQUEST="true")["Vary"]
+
+
 def test_an_empty_response_gets_a_plain_message_and_nothing_is_saved(client, learner):
     signed_in(client, learner)
     r = client.post(f"/practice-room/drills/{first_drill().id}/", {"response": "  "})

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from alliance.errors import AllianceError
 from alliance.practice import (
@@ -65,6 +66,7 @@ def drill_next(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def drill(request, drill_id):
     _practising(request)
     try:
