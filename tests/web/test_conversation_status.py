@@ -36,6 +36,14 @@ def test_while_waiting_the_fragment_shows_progress_and_keeps_polling(client, per
     assert "<html" not in page
 
 
+def test_the_fragment_and_the_redirect_for_a_plain_visit_say_they_vary_on_hx_request(client, personas, waiting):
+    signed_in(client, personas.practitioner)
+    assert "HX-Request" in client.get(url(waiting), **HTMX)["Vary"]
+    plain = client.get(url(waiting))
+    assert plain.status_code == 302 and plain["Location"] == f"/contacts/{waiting.contact_id}/#conversation"
+    assert "HX-Request" in plain["Vary"]
+
+
 def test_polling_a_waiting_analysis_writes_no_audit_entry_for_each_poll(client, personas, waiting):
     signed_in(client, personas.practitioner)
     client.get(url(waiting), **HTMX)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from django.urls import reverse
+
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.models import (
@@ -54,7 +56,7 @@ def contact_context(request, contact, can_write: bool) -> dict:
             "percent": round((analysis.progress or 0) * 100),
             # A new query string on every render, so following the link always reloads the page
             # (a link that differs from the page only by its #fragment would just scroll).
-            "refresh_url": f"/contacts/{contact.pk}/?checked={uuid.uuid4().hex[:8]}#conversation",
+            "refresh_url": reverse("contact_detail", args=[contact.pk]) + f"?checked={uuid.uuid4().hex[:8]}#conversation",
         }
         if analysis.status == ConversationAnalysis.Status.DONE and analysis.result:
             result = analysis.result
@@ -97,7 +99,7 @@ def reflection_evidence(contact) -> dict[str, dict]:
     )
     if analysis and analysis.result:
         _conversation_evidence(evidence, analysis.metrics or analysis.result.get("metrics") or {}, analysis.result,
-                               page=f"/contacts/{contact.pk}/")
+                               page=reverse("contact_detail", args=[contact.pk]))
     checkin = _relationship_checkin(contact)
     if checkin:
         evidence["Did I respond empathetically?"]["lines"].append(checkin)

@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from alliance.errors import AllianceError
 from alliance.records import audit, jobs, transcript_retention
@@ -39,7 +41,7 @@ def conversation_upload(request, contact_id):
             jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
             audit.record(request.user, "create", analysis, client_id=contact.client_id)
         messages.success(request, "Thank you. The transcript is being analysed; the Conversation section below shows how it is going.")
-        return redirect(f"/contacts/{contact.pk}/#conversation")
+        return _conversation_of(contact.pk)
     if request.method == "GET":
         audit.record(request.user, "view", contact, client_id=contact.client_id)
     context.update(form=form, conversation_retention_days=AgencySettings.current().transcript_retention_days)
@@ -48,11 +50,12 @@ def conversation_upload(request, contact_id):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def conversation_status(request, analysis_id):
     """The Conversation section's body, polled by HTMX while the analysis waits or runs."""
     analysis, can_write = get_analysis_for_user(request.user, analysis_id, action=None)
     if not request.htmx:
-        return redirect(f"/contacts/{analysis.contact_id}/#conversation")
+        return _conversation_of(analysis.contact_id)
     if analysis.status in section.FINISHED:
         # Only now does the fragment show the client's conversation; the polls before show a status.
         audit.record(request.user, "view", analysis, client_id=analysis.contact.client_id)
@@ -61,8 +64,13 @@ def conversation_status(request, analysis_id):
     return render(request, f"{section.CONTACT_TEMPLATE}#conversation-body", context)
 
 
+def _conversation_of(contact_id) -> HttpResponseRedirect:
+    """Back to the contact's page, at its Conversation section."""
+    return redirect(reverse("contact_detail", args=[contact_id]) + "#conversation")
+
+
 def _back(analysis) -> HttpResponseRedirect:
-    return redirect(f"/contacts/{analysis.contact_id}/#conversation")
+    return _conversation_of(analysis.contact_id)
 
 
 @login_required
@@ -119,7 +127,7 @@ def conversation_delete(request, analysis_id):
     analysis, _ = get_analysis_for_user(request.user, analysis_id, write=True, action=None)
     transcript_retention.delete_analysis(analysis, request.user)
     messages.success(request, "The analysis and its transcript are deleted.")
-    return redirect(f"/contacts/{analysis.contact_id}/#conversation")
+    return _back(analysis)
 
 
 @login_required
@@ -130,4 +138,4 @@ def consent_withdrawn(request, contact_id):
     deleted = transcript_retention.withdraw_consent(contact, request.user)
     messages.success(request, "Consent withdrawn is recorded" + (
         f", and this contact's {'analysis is' if deleted == 1 else f'{deleted} analyses are'} deleted." if deleted else "."))
-    return redirect(f"/contacts/{contact.pk}/#conversation")
+    return _conversation_of(contact.pk)
