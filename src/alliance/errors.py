@@ -54,9 +54,8 @@ MESSAGES: dict[str, str] = {
     "T025": "{path}: {label!r} was given two roles, {first} and {second}, once the names were merged. Give the person one role.",
     "T026": "{path}: {names} are each merged into the other. Merge them all into one of the names.",
     # --- alliance.coding (C) --------------------------------------------------
-    "C001": "{path}: this is not an AnnoMI-format CSV; it lacks {missing} (expected the columns {expected}).",
-    "C002": "{path}, line {line}: {value!r} is not an AnnoMI interlocutor (expected therapist or client).",
-    "C003": "{path}, line {line}: the utterance_id {value!r} is not a whole number.",
+    # C001-C003 are retired: training reads AnnoMI through transcripts/annomi.py, so a missing column
+    # is T009 and an unknown interlocutor T018, as for any AnnoMI file (docs/coding.md).
     "C004": "{path}: the file has no utterances to code.",
     "C005": "{task!r} is not an evaluation task (expected one of {expected}).",
     "C006": "{path}: there are no {task} utterances with an expert label to evaluate against.",

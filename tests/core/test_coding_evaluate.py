@@ -61,16 +61,26 @@ def test_an_unknown_task_is_a_clear_error(small_csv):
     assert str(error.value) == "'empathy' is not an evaluation task (expected one of therapist, client, question, reflection)."
 
 
-def test_a_csv_without_the_annomi_columns_is_a_clear_error(tmp_path):
+def test_a_csv_without_the_annomi_columns_is_refused_as_the_transcript_reader_refuses_it(tmp_path):
     path = tmp_path / "other.csv"
     path.write_text("speaker,text\nA,hello\n")
     with pytest.raises(AllianceError) as error:
         evaluate(path, "client")
+    assert error.value.code == "T009"
     assert str(error.value) == (
-        f"{path}: this is not an AnnoMI-format CSV; it lacks transcript_id, utterance_id, interlocutor, "
-        "utterance_text, main_therapist_behaviour, client_talk_type (expected the columns transcript_id, "
-        "utterance_id, interlocutor, utterance_text, main_therapist_behaviour, client_talk_type)."
+        "other.csv, line 1: the CSV has no 'transcript_id' column (expected columns transcript_id, interlocutor, "
+        "utterance_text, utterance_id, main_therapist_behaviour, client_talk_type (the AnnoMI columns); found speaker, text)."
     )
+
+
+def test_training_data_with_an_unknown_interlocutor_gets_the_same_message_as_analysis(tmp_path):
+    path = tmp_path / "annomi.csv"
+    path.write_text("transcript_id,utterance_id,interlocutor,utterance_text,main_therapist_behaviour,client_talk_type\n"
+                    "1,0,coach,Hello.,n/a,n/a\n")
+    with pytest.raises(AllianceError) as error:
+        evaluate(path, "client")
+    assert (error.value.code, str(error.value)) == (
+        "T018", "annomi.csv, line 2: 'coach' is not an AnnoMI interlocutor (expected therapist or client).")
 
 
 def test_a_file_without_labels_for_the_task_is_a_clear_error(tmp_path):

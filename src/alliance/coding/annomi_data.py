@@ -1,13 +1,12 @@
-"""Read AnnoMI-format CSVs into Transcripts carrying the expert labels.
+"""AnnoMI's expert labels as ``Codes``, on transcripts read by the one AnnoMI reader.
 
-A small loader of our own (csv module only) so training and evaluation go through
-the very same ``Coder.code`` path as real transcripts. Labels sit in
-``utterance.metadata["gold"]`` as a ``Codes``.
+The CSV is read by ``alliance.transcripts.annomi`` (the reader ``alliance analyze`` uses), so
+training, evaluation and inference see the very same text and meet the same error codes; this
+module adds only the gold labels, in ``utterance.metadata["gold"]`` as a ``Codes``.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
@@ -21,17 +20,11 @@ from alliance.coding.codes import (
     Codes,
 )
 from alliance.errors import AllianceError
-from alliance.transcripts.model import Transcript, Utterance
+from alliance.transcripts.annomi import read_annomi
+from alliance.transcripts.model import Transcript
 
-REQUIRED = (
-    "transcript_id",
-    "utterance_id",
-    "interlocutor",
-    "utterance_text",
-    "main_therapist_behaviour",
-    "client_talk_type",
-)
-ROLE_OF = {"therapist": "practitioner", "client": "client"}
+# Beyond the columns every AnnoMI reading needs: the order of the turns and the two main labels.
+LABEL_COLUMNS = ("utterance_id", "main_therapist_behaviour", "client_talk_type")
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -65,64 +58,13 @@ def _gold(row: dict) -> Codes:
 
 
 def read_annomi_csv(path: str | os.PathLike) -> list[Transcript]:
-    """One Transcript per transcript_id (in first-seen order), utterances by utterance_id."""
-    path = Path(path)
-    if not path.is_file():
-        raise AllianceError("G001", path=str(path))
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-        with handle:
-            reader = csv.DictReader(handle)
-            fields = [f.strip() for f in reader.fieldnames or []]
-            missing = [c for c in REQUIRED if c not in fields]
-            if missing:
-                raise AllianceError(
-                    "C001", path=str(path), missing=", ".join(missing), expected=", ".join(REQUIRED)
-                )
-            reader.fieldnames = fields
-            rows: dict[str, list[tuple[int, int, dict]]] = {}
-            for row in reader:
-                tid = (row.get("transcript_id") or "").strip()
-                role = ROLE_OF.get((row.get("interlocutor") or "").strip())
-                if role is None:
-                    raise AllianceError(
-                        "C002", path=str(path), line=reader.line_num, value=row.get("interlocutor")
-                    )
-                try:
-                    position = int((row.get("utterance_id") or "").strip())
-                except ValueError:
-                    raise AllianceError(
-                        "C003", path=str(path), line=reader.line_num, value=row.get("utterance_id")
-                    ) from None
-                rows.setdefault(tid, []).append((position, reader.line_num, row))
-    except UnicodeDecodeError as exc:
-        raise AllianceError("G002", path=str(path), detail=str(exc.reason)) from None
-    if not rows:
+    """One Transcript per transcript_id (in first-seen order), utterances by utterance_id, each with its gold codes."""
+    transcripts = read_annomi(Path(path), require=LABEL_COLUMNS)
+    if not any(t.utterances for t in transcripts):
         raise AllianceError("C004", path=str(path))
-    transcripts = []
-    for tid, items in rows.items():
-        items.sort(key=lambda item: item[0])
-        utterances = []
-        for index, (position, line, row) in enumerate(items):
-            role = ROLE_OF[row["interlocutor"].strip()]
-            utterances.append(
-                Utterance(
-                    index=index,
-                    speaker=row["interlocutor"].strip(),
-                    role=role,
-                    text=row.get("utterance_text") or "",
-                    line=line,
-                    metadata={"utterance_id": position, "gold": _gold(row)},
-                )
-            )
-        transcripts.append(
-            Transcript(
-                utterances=utterances,
-                source=str(path),
-                format="annomi",
-                metadata={"transcript_id": tid, "mi_quality": (items[0][2].get("mi_quality") or "").strip()},
-            )
-        )
+    for transcript in transcripts:
+        for u in transcript.utterances:
+            u.metadata["gold"] = _gold(u.metadata)
     return transcripts
 
 

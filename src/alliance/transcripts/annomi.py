@@ -38,10 +38,14 @@ LABEL_FIELDS = (
 SPEAKERS = {"therapist": ("Therapist", "practitioner"), "client": ("Client", "client")}
 
 
-def read_annomi(path, transcript_id=None) -> list[Transcript]:
-    """One Transcript per ``transcript_id``, in file order; only that one when given."""
+def read_annomi(path, transcript_id=None, require: tuple[str, ...] = ()) -> list[Transcript]:
+    """One Transcript per ``transcript_id``, in file order; only that one when given.
+
+    ``require`` names columns needed beyond the three every reading needs (training needs the
+    expert labels: coding/annomi_data.py); a file without one is refused as any missing column is.
+    """
     source = read_source(Path(path) if not isinstance(path, Path) else path)
-    transcripts = annomi_from_text(source.text, source.display, source.origin)
+    transcripts = annomi_from_text(source.text, source.display, source.origin, require)
     if transcript_id is None:
         return transcripts
     wanted = str(transcript_id).strip()
@@ -51,16 +55,17 @@ def read_annomi(path, transcript_id=None) -> list[Transcript]:
     return chosen
 
 
-def annomi_from_text(text: str, display: str, origin: str) -> list[Transcript]:
+def annomi_from_text(text: str, display: str, origin: str, require: tuple[str, ...] = ()) -> list[Transcript]:
     reader = csv.DictReader(io.StringIO(text))
     fields = [f.strip() for f in reader.fieldnames or []]
-    for column in REQUIRED:
+    required = REQUIRED + tuple(c for c in require if c not in REQUIRED)
+    for column in required:
         if column not in fields:
             raise ParseError(
                 "T009",
                 path=display,
                 column=column,
-                expected=", ".join(REQUIRED) + " (the AnnoMI columns)",
+                expected=", ".join(required) + " (the AnnoMI columns)",
                 found=", ".join(f for f in fields if f) or "nothing",
             )
     reader.fieldnames = fields
