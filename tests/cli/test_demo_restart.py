@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cli.test_web_commands import alliance, count, home, migrated_database  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.slow  # runs `alliance demo` in a subprocess
 
 
 def test_the_demo_starts_again_after_a_client_was_added_to_it(home, tmp_path):  # noqa: F811

@@ -40,6 +40,7 @@ def test_an_unknown_task_is_a_plain_error():
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (scripts/test installs it)")
+@pytest.mark.slow  # drives `alliance practice` in tmux
 def test_the_drill_loop_runs_in_a_terminal(tmp_path):
     session = f"alliance-practice-{uuid.uuid4().hex[:8]}"
     env = f"COLUMNS=100 HOME={tmp_path}"

@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "bench"))
 import bench_load  # noqa: E402
 
+pytestmark = pytest.mark.slow  # two servers and a worker, as processes
+
 KIND = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
 
 ENQUEUE = """

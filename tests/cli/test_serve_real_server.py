@@ -21,6 +21,8 @@ import pytest
 
 from tests.cli.test_web_commands import STRIPPED, alliance
 
+pytestmark = pytest.mark.slow  # runs `alliance serve` as processes
+
 HOST = "alliance.example.org"
 PASSWORD = "a-long-real-password"
 START_TIMEOUT_S = 60

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs the alliance command in subprocesses
+
 STRIPPED = {"DATABASE_URL", "DATABASE_URL_FILE", "SECRET_KEY", "SECRET_KEY_FILE", "DEBUG", "ALLIANCE_HTTPS"}
 
 

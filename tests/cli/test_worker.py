@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs `alliance worker` as a process
+
 ALLIANCE = str(Path(sys.executable).with_name("alliance"))
 
 SETUP = textwrap.dedent("""

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = """
 import json, socket, sys
 
@@ -27,6 +29,7 @@ print(json.dumps({"heavy": heavy, "coded": len(codes)}))
 """
 
 
+@pytest.mark.slow  # a fresh interpreter, so nothing is imported already
 def test_coding_a_session_imports_no_heavy_runtime_and_opens_no_connection():
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
