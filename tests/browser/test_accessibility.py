@@ -76,13 +76,13 @@ def test_the_practitioners_pages_have_no_serious_accessibility_problems(live_ser
     found += problems(tab, "my-practice")
     tab.goto(live_server_url + "/clients/import/")
     found += problems(tab, "import")
-    tab.goto(live_server_url + analysed_contact(tab, live_server_url))
+    tab.goto(live_server_url + analyzed_contact(tab, live_server_url))
     found += problems(tab, "analysed-contact")
     context.close()
     assert found == []
 
 
-def analysed_contact(tab, base: str) -> str:
+def analyzed_contact(tab, base: str) -> str:
     """A contact of the demo's whose transcript was analysed: the relationship view links to its conversation."""
     tab.goto(base + "/")
     clients = [a.get_attribute("href") for a in tab.locator("#client-table a[href^='/clients/']").all()]

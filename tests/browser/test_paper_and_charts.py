@@ -50,7 +50,7 @@ def open_attention_client(page, live_server_url) -> str:
     return href
 
 
-def analysed_contact(page) -> str:
+def analyzed_contact(page) -> str:
     """The client page's latest attended contact, which the demo analysed."""
     rows = page.locator("section:has(#contacts-heading) tbody tr")
     for i in range(rows.count()):
@@ -88,7 +88,7 @@ def test_charts_fill_a_phone_and_keep_their_text_at_11_px_with_no_labels_touchin
 def test_the_client_page_the_analysed_conversation_and_the_team_page_print_without_menus_or_buttons(live_server_url, page):
     login(page, "demo-supervisor")
     open_attention_client(page, live_server_url)
-    contact = analysed_contact(page)
+    contact = analyzed_contact(page)
     for url in (page.url, live_server_url + contact, live_server_url + "/team/"):
         page.goto(url)
         page.emulate_media(media="print")
@@ -113,7 +113,7 @@ def test_the_case_review_and_session_pdfs_render_with_their_key_sections(live_se
     for part in (f"Case review: {name}", "Practitioner: Alex Rivera", "Needs attention", "Goals", "Check-ins",
                  "Recent contacts", "Page 1 of"):
         assert part in text, part
-    page.goto(live_server_url + analysed_contact(page))
+    page.goto(live_server_url + analyzed_contact(page))
     session = page.get_by_role("link", name="Session analysis (PDF)").get_attribute("href")
     text = pdf_text(page.request.get(live_server_url + session).body())
     for part in ("Session analysis:", "The session in numbers", "Feedback", "The conversation, turn by turn", "Page 1 of"):
@@ -130,7 +130,7 @@ def test_the_practitioner_downloads_check_ins_and_a_sessions_codes(live_server_u
     with page.expect_download() as download:
         page.get_by_role("link", name="Check-ins as FHIR").click()
     assert '"resourceType": "Bundle"' in open(download.value.path(), encoding="utf-8").read()
-    page.goto(live_server_url + analysed_contact(page))
+    page.goto(live_server_url + analyzed_contact(page))
     with page.expect_download() as download:
         page.get_by_role("link", name="Codes as CSV").click()
     codes = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))

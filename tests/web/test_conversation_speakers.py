@@ -18,7 +18,7 @@ from alliance.records.models import (
     Contact,
     ConversationAnalysis,
 )
-from alliance.web.pages.practice import analysed_rows
+from alliance.web.pages.practice import analyzed_rows
 from tests.web.conversation_fixtures import WARM, analysed
 from tests.web.helpers import signed_in, visible_text
 
@@ -68,7 +68,7 @@ def run_queued(analysis) -> ConversationAnalysis:
 def test_guessed_roles_wait_for_the_practitioner_and_do_not_count_in_trends(client, personas, contact):
     analysis = family_analysis(contact)
     assert analysis.status == "done" and not analysis.roles_confirmed
-    assert analysed_rows([personas.practitioner.pk], timezone.now() - timedelta(days=400)) == []
+    assert analyzed_rows([personas.practitioner.pk], timezone.now() - timedelta(days=400)) == []
     text = page(client, personas.practitioner, contact)
     assert "Who is who? Please check" in text
     assert "This conversation counts in your trends once you confirm." in text
@@ -96,7 +96,7 @@ def test_merging_two_labels_and_naming_the_sister_recodes_the_session_and_then_i
     lee = [u for u in analysis.result["utterances"] if u["speaker"] == "Lee"]
     assert lee and all(u["codes"]["client_talk"] is None for u in lee)
     assert analysis.metrics["reflections"] + analysis.metrics["questions"] >= 3
-    rows = analysed_rows([personas.practitioner.pk], timezone.now() - timedelta(days=400))
+    rows = analyzed_rows([personas.practitioner.pk], timezone.now() - timedelta(days=400))
     assert len(rows) == 1
     assert AuditEntry.objects.filter(action="update", record_id=str(analysis.pk), actor=personas.practitioner).exists()
     assert "Who is who as you set it" in page(client, personas.practitioner, contact)
@@ -172,13 +172,13 @@ def test_a_failed_analysis_keeps_no_text(contact):
 def test_leaving_an_analysis_out_of_trends_and_bringing_it_back(client, personas, contact):
     analysis = analysed(contact, WARM)
     since = timezone.now() - timedelta(days=400)
-    assert len(analysed_rows([personas.practitioner.pk], since)) == 1
+    assert len(analyzed_rows([personas.practitioner.pk], since)) == 1
     signed_in(client, personas.practitioner)
     client.post(f"/conversations/{analysis.pk}/exclude/", {"excluded": "yes"})
-    assert analysed_rows([personas.practitioner.pk], since) == []
+    assert analyzed_rows([personas.practitioner.pk], since) == []
     assert "Left out of trends" in page(client, personas.practitioner, contact)
     client.post(f"/conversations/{analysis.pk}/exclude/", {"excluded": "no"})
-    assert len(analysed_rows([personas.practitioner.pk], since)) == 1
+    assert len(analyzed_rows([personas.practitioner.pk], since)) == 1
 
 
 def test_deleting_an_analysis_removes_it_and_its_text_and_keeps_an_audit_entry(client, personas, contact):

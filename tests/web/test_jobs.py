@@ -191,7 +191,7 @@ def test_a_job_that_raises_fails_with_a_reference_and_the_worker_carries_on(db, 
 def test_a_failing_analysis_job_tells_the_practitioner_on_the_analysis(personas, monkeypatch):
     contact = builders.make_contact(personas.client, recording_consent="yes")
     analysis = ConversationAnalysis.objects.create(contact=contact, source_text="Pat: hello")
-    monkeypatch.setattr("alliance.records.conversation_analysis.analyse", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("alliance.records.conversation_analysis.analyze_text", lambda *a, **k: 1 / 0)
     job = jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
     jobs.run_worker(name="test", once=True)
     analysis.refresh_from_db()

@@ -98,7 +98,7 @@ def run_task(*args, **kwargs) -> PartitionResult:
         raise WorkerProblem(str(exc)) from None
 
 
-def analyse_file(source: SourceFile, options: Options, coder) -> records.Record:
+def analyze_file(source: SourceFile, options: Options, coder) -> records.Record:
     """One file: its records, or a skipped record with the one-sentence reason. Other exceptions are bugs and are raised."""
     from alliance.analysis import analyze_transcript
     from alliance.transcripts import parse
@@ -127,7 +127,7 @@ def run_partition(
     result = PartitionResult(index=index, files=len(files), pid=os.getpid(), worker=_worker_address())
     kept = []
     for source in files:
-        record = analyse_file(source, options, coder)
+        record = analyze_file(source, options, coder)
         if record.ok:
             result.analysed += 1
             result.utterances += record.utterance_count

@@ -30,7 +30,7 @@ def shared_coder():
     return load_coder()
 
 
-def analyse(text: str, *, practitioner_names: list[str], format: str, name: str,
+def analyze_text(text: str, *, practitioner_names: list[str], format: str, name: str,
             progress: Callable[[float], None] | None = None, speakers: dict[str, str] | None = None) -> dict:
     """The core's analysis of ``text`` as a dict. Raises AllianceError naming ``name`` for input it cannot read.
 
@@ -60,7 +60,7 @@ def analyse_transcript(job) -> None:
         ConversationAnalysis.objects.filter(pk=analysis.pk).update(progress=0.1 + 0.85 * fraction)
 
     try:
-        data = analyse(analysis.source_text, practitioner_names=analysis.practitioner_names, format=analysis.format,
+        data = analyze_text(analysis.source_text, practitioner_names=analysis.practitioner_names, format=analysis.format,
                        name=analysis.original_name or "The pasted text", progress=progress,
                        speakers=analysis.speaker_choices)
     except AllianceError as exc:

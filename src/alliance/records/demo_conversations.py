@@ -13,7 +13,7 @@ from importlib import resources
 
 from django.utils import timezone
 
-from alliance.records.conversation_analysis import analyse
+from alliance.records.conversation_analysis import analyze_text
 from alliance.records.demo import GOALS
 from alliance.records.models import Client, Contact, ConversationAnalysis
 
@@ -59,13 +59,13 @@ def extend(world) -> list[ConversationAnalysis]:
             continue
         attended = [c for c in world.contacts.get(client.pk, []) if c.attendance == Contact.Attendance.ATTENDED]
         for contact in sorted(attended, key=lambda c: c.starts_at)[-CONTACTS_PER_CLIENT:]:
-            made.append(_analysed(contact, name))
+            made.append(_analyzed(contact, name))
         if len({a.contact.client_id for a in made}) >= CLIENTS:
             break
     return made
 
 
-def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
+def _analyzed(contact: Contact, name: str) -> ConversationAnalysis:
     if contact.recording_consent != Contact.Consent.YES:
         contact.recording_consent = Contact.Consent.YES
         contact.save(update_fields=["recording_consent"])
@@ -74,7 +74,7 @@ def _analysed(contact: Contact, name: str) -> ConversationAnalysis:
         contact=contact, original_name=name, practitioner_names=PRACTITIONER_NAMES, source_text=text,
         created_by=contact.practitioner,
     )
-    data = analyse(text, practitioner_names=PRACTITIONER_NAMES, format="", name=name)
+    data = analyze_text(text, practitioner_names=PRACTITIONER_NAMES, format="", name=name)
     # The demo keeps the invented text so every page shows what the analysis rests on.
     ConversationAnalysis.objects.filter(pk=analysis.pk).update(
         status=ConversationAnalysis.Status.DONE, result=data, metrics=data.get("metrics"), pipeline=data.get("pipeline"),

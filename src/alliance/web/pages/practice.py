@@ -164,7 +164,7 @@ def _few(earlier: Sequence[MonthValue], recent: Sequence[MonthValue], what: str,
     return f" Only {before} {_span(earlier, today)} and {after} {_span(recent, today)}, so read it lightly."
 
 
-def analysed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
+def analyzed_rows(practitioner_ids: Iterable, since: datetime) -> list[tuple]:
     """(practitioner id, contact start, metrics) of every analysis that counts since ``since``. One query.
 
     Only analyses whose speakers were confirmed and that were not left out count (docs/conversations.md)."""

@@ -17,7 +17,7 @@ from alliance.records.models import Alert, Client, Contact, Reflection, Role, Us
 from alliance.web import alert_present, status
 from alliance.web.pages.practice import (
     Trend,
-    analysed_rows,
+    analyzed_rows,
     relationship_trend,
     skill_trends,
     window_start,
@@ -30,7 +30,7 @@ class PractitionerSummary:
     active_clients: int
     open_alerts: int
     trends: list[Trend] = field(default_factory=list)
-    analysed_sessions: int = 0
+    analyzed_sessions: int = 0
     needing_attention: int = 0  # active clients who need attention by the caseload's rule (alliance.web.status)
 
 
@@ -67,7 +67,7 @@ def team_overview(supervisor) -> dict:
     for alert in alerts:
         alert.age = alert_present.age(alert)
     people = list(team_practitioners(team_id))
-    rows = analysed_rows([p.pk for p in people], window_start())
+    rows = analyzed_rows([p.pk for p in people], window_start())
     by_person: dict = {}
     for row in rows:
         by_person.setdefault(row[0], []).append(row)
@@ -121,11 +121,11 @@ def practitioner_detail(supervisor, practitioner_id) -> dict:
     if person is None:
         raise Http404("No such page.")
     since = window_start()
-    rows = analysed_rows([person.pk], since)
+    rows = analyzed_rows([person.pk], since)
     name = person.first_name or person.username
     return {
         "person": person,
         "trends": skill_trends(rows, subject=f"{name}'s"),
         "relationship": relationship_trend(person, since, whose=f"{name}'s"),
-        "analysed_sessions": len(rows),
+        "analyzed_sessions": len(rows),
     }

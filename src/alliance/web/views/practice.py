@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 
 from alliance.records.models import Role
 from alliance.web.pages.practice import (
-    analysed_rows,
+    analyzed_rows,
     relationship_trend,
     skill_trends,
     window_start,
@@ -19,10 +19,10 @@ def my_practice(request):
     if request.user.role not in (Role.PRACTITIONER, Role.SUPERVISOR):
         raise Http404("No such page.")
     since = window_start()
-    rows = analysed_rows([request.user.pk], since)
+    rows = analyzed_rows([request.user.pk], since)
     return render(request, "alliance/practice.html", {
         "trends": skill_trends(rows),
         "relationship": relationship_trend(request.user, since),
-        "analysed_sessions": len(rows),
+        "analyzed_sessions": len(rows),
         "since": since,
     })
