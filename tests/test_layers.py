@@ -45,3 +45,13 @@ def test_the_core_never_imports_django_records_or_an_interface():
 
 def test_records_never_import_the_web_app_the_cli_or_batch():
     assert offending(("records",), INTERFACES) == []
+
+
+def test_docs_architecture_names_the_core_the_layer_test_checks_and_only_files_that_exist():
+    import re
+
+    doc = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert all(f"alliance.{name}" in doc for name in CORE)
+    named = set(re.findall(r"`((?:[a-z_]+/)+(?:[a-z_-]+\.(?:py|md))?)`", doc))  # files and folders
+    missing = [p for p in named if not any((root / p).exists() for root in (PACKAGE, PACKAGE.parents[1], PACKAGE.parents[1] / "docs"))]
+    assert named and missing == []
