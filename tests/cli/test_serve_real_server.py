@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_web_commands import STRIPPED, alliance
+from tests.cli.processes import STRIPPED, alliance
 
 pytestmark = pytest.mark.slow  # runs `alliance serve` as processes
 
@@ -210,3 +210,25 @@ def test_two_processes_share_the_port_and_a_killed_one_is_started_again(agency_h
     assert server.process.returncode == 0
     for pid in first[1:]:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_on_sigterm_a_request_being_received_is_answered_and_new_connections_are_refused(agency_home):
+    server = Server(agency_home, ALLOWED_HOSTS=HOST)
+    try:
+        half = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        half.sendall(f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nX-Forwarded-Proto: https\r\n".encode())
+        time.sleep(0.3)
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert server.process.poll() is None  # still draining: the half-sent request is in hand
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", server.port), timeout=2)
+        half.sendall(b"Connection: close\r\n\r\n")
+        answer = b""
+        while chunk := half.recv(65536):
+            answer += chunk
+        half.close()
+        assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+        assert server.process.wait(timeout=15) == 0
+    finally:
+        server.stop()

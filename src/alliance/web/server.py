@@ -8,6 +8,9 @@
 - With ``processes > 1`` the parent forks that many servers sharing the socket (the kernel hands each
   new connection to one of them) and restarts any that dies, so a server uses every core without a
   second WSGI server to install.
+- On SIGTERM (or Ctrl+C) a server process drains: it stops accepting connections, lets the requests
+  it has started (or begun to receive) finish for up to ``DRAIN_S`` seconds, then exits. A deploy or
+  a restart does not cut a check-in off halfway (docs/deployment.md, "Stopping").
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ logger = logging.getLogger("alliance.server")
 
 # A child that dies sooner than this after starting is not restarted in a tight loop.
 RESTART_PAUSE_S = 1.0
+# How long a stopping server waits for the requests it has in hand.
+DRAIN_S = 10.0
 
 
 class PortInUse(OSError):
@@ -47,7 +52,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def waitress_options(settings, threads: int) -> dict:
     """The keyword arguments for waitress: threads, and the proxy it may trust."""
-    options = {"threads": threads, "ident": "Alliance", "_quiet": True}
+    options = {"threads": threads, "ident": "Alliance"}
     if settings.BEHIND_PROXY:
         options.update(
             trusted_proxy=settings.TRUSTED_PROXY,
@@ -67,10 +72,48 @@ def _run_one(application, sock: socket.socket, options: dict, with_worker: bool,
 
         # Named in this process (host:pid:pid-namespace:role), so a claim left by a crash can be recognised.
         threading.Thread(target=run_worker, kwargs={"stop": stop, "name": default_worker_name(worker_role)}, daemon=True).start()
+    server = waitress.create_server(application, sockets=[sock], **options)
     try:
-        waitress.serve(application, sockets=[sock], **options)
+        _serve_until_stopped(server)
     finally:
         stop.set()
+
+
+def _serve_until_stopped(server) -> None:
+    """Run waitress's loop until SIGTERM/SIGINT, then drain the requests in hand and close."""
+    from waitress import wasyncore
+
+    stopping = threading.Event()
+
+    def on_signal(signum, frame) -> None:
+        stopping.set()
+        server.pull_trigger()  # wake the loop now rather than at its next timeout
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    loop = {"map": server._map, "use_poll": server.adj.asyncore_use_poll}
+    try:
+        while not stopping.is_set():
+            wasyncore.loop(timeout=1.0, count=1, **loop)
+        server.accepting = False
+        server.del_channel()
+        server.socket.close()  # this process takes no new connections (other server processes still may)
+        deadline = time.monotonic() + DRAIN_S
+        while _busy(server) and time.monotonic() < deadline:
+            wasyncore.loop(timeout=0.1, count=1, **loop)
+        if _busy(server):
+            logger.warning("stopped with requests still running after %.0f s", DRAIN_S)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        server.task_dispatcher.shutdown(timeout=1)
+
+
+def _busy(server) -> bool:
+    """Whether any connection holds a request being received, run or sent back."""
+    return any(
+        channel.requests or channel.request is not None or channel.total_outbufs_len
+        for channel in list(server.active_channels.values())
+    )
 
 
 def serve(application, sock: socket.socket, options: dict, *, processes: int = 1, with_worker: bool = False, worker_role: str = "serve") -> None:
@@ -110,6 +153,7 @@ class _Supervisor:
 
     def _stop(self, signum, frame) -> None:
         self.stopping = True
+        self.sock.close()  # new connections are refused at once rather than queued for no one
         for pid in list(self.children):
             try:
                 os.kill(pid, signal.SIGTERM)
