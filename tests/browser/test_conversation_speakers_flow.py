@@ -8,18 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import login, screenshot
+from tests.web.conversation_fixtures import FAMILY
 
 pytestmark = pytest.mark.browser
-
-FAMILY = """Dana R: Thanks for coming in, both of you. How has the week been since we last met?
-Sam: Honestly it has been hard. I keep thinking I should call my mum but I never do it.
-DANA: So part of you wants to reach out to her, and part of you keeps putting it off.
-Sam: Yes. I want to fix things with her before her birthday, I really do.
-Lee: She talks about it every night, she really does want to.
-Dana R: It sounds like this matters a great deal to you. What would a first small step look like?
-Sam: Maybe a text message. I could send a text on Sunday morning.
-DANA: A text on Sunday feels doable to you.
-"""
 
 
 def test_who_is_who_is_checked_changed_and_the_analysis_can_be_left_out_and_deleted(live_server_url, page, tmp_path):

@@ -8,6 +8,16 @@ from alliance.records.models import ConversationAnalysis
 
 WARM = "sleep_and_work_warm.txt"
 QUESTIONS = "rent_arrears_questions.txt"
+# A family session: the practitioner's name spelt two ways, the client, and her sister (who is who).
+FAMILY = """Dana R: Thanks for coming in, both of you. How has the week been since we last met?
+Sam: Honestly it has been hard. I keep thinking I should call my mum but I never do it.
+DANA: So part of you wants to reach out to her, and part of you keeps putting it off.
+Sam: Yes. I want to fix things with her before her birthday, I really do.
+Lee: She talks about it every night, she really does want to.
+Dana R: It sounds like this matters a great deal to you. What would a first small step look like?
+Sam: Maybe a text message. I could send a text on Sunday morning.
+DANA: A text on Sunday feels doable to you.
+"""
 
 
 def analysed(contact, session: str = WARM, *, text: str | None = None, name: str | None = None) -> ConversationAnalysis:

@@ -19,18 +19,8 @@ from alliance.records.models import (
     ConversationAnalysis,
 )
 from alliance.web.pages.practice import analyzed_rows
-from tests.web.conversation_fixtures import WARM, analysed
+from tests.web.conversation_fixtures import FAMILY, WARM, analysed
 from tests.web.helpers import signed_in, visible_text
-
-FAMILY = """Dana R: Thanks for coming in, both of you. How has the week been since we last met?
-Sam: Honestly it has been hard. I keep thinking I should call my mum but I never do it.
-DANA: So part of you wants to reach out to her, and part of you keeps putting it off.
-Sam: Yes. I want to fix things with her before her birthday, I really do.
-Lee: She talks about it every night, she really does want to.
-Dana R: It sounds like this matters a great deal to you. What would a first small step look like?
-Sam: Maybe a text message. I could send a text on Sunday morning.
-DANA: A text on Sunday feels doable to you.
-"""
 
 
 @pytest.fixture
