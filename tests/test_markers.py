@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-STARTS_A_PROCESS = re.compile(r"subprocess\.|Popen\(|from tests\.cli\.test_web_commands import")
+STARTS_A_PROCESS = re.compile(r"subprocess\.|Popen\(|from tests\.cli\.processes import")
 MARKED = re.compile(r"pytest\.mark\.(slow|browser)")
 # Modules whose only processes are over in well under a second; each says why it is not slow.
 QUICK = {

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.test_web_commands import alliance, count, home, migrated_database  # noqa: F401 - fixtures
+from tests.cli.processes import alliance, count
 
 pytestmark = pytest.mark.slow  # runs `alliance demo` in a subprocess
 
 
-def test_the_demo_starts_again_after_a_client_was_added_to_it(home, tmp_path):  # noqa: F811
-    first = alliance(home, "demo", "--no-serve")
-    assert first.returncode == 0, first.stderr
+def test_the_demo_starts_again_after_a_client_was_added_to_it(demo_home, tmp_path):
+    home = demo_home  # the session's demo, built once (tests/cli/conftest.py)
     clients = count(home, "SELECT count(*) FROM records_client")
     caseload = tmp_path / "new.csv"
     caseload.write_text("name,opened_on\nRiley Newcomer,2026-11-01\n", encoding="utf-8")

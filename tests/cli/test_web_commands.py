@@ -2,51 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.cli.processes import alliance, count
+
 pytestmark = pytest.mark.slow  # runs the alliance command in subprocesses
-
-STRIPPED = {"DATABASE_URL", "DATABASE_URL_FILE", "SECRET_KEY", "SECRET_KEY_FILE", "DEBUG", "ALLIANCE_HTTPS"}
-
-
-def alliance(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """Run the CLI with its own ALLIANCE_HOME; output with Rich's line wrapping undone."""
-    clean = {k: v for k, v in os.environ.items() if k not in STRIPPED}
-    result = subprocess.run(
-        [sys.executable, "-m", "alliance.cli.main", *args],
-        env={**clean, "ALLIANCE_HOME": str(home), "COLUMNS": "200", "ALLIANCE_LOG_LEVEL": "WARNING", **env},
-        capture_output=True, text=True, timeout=120,
-    )
-    result.out = " ".join(result.stdout.split())
-    result.err = " ".join(result.stderr.split())
-    return result
-
-
-@pytest.fixture(scope="module")
-def migrated_database(tmp_path_factory) -> Path:
-    """Migrate once per module; each test gets its own copy (migrating takes most of a command's time)."""
-    home = tmp_path_factory.mktemp("migrated-home")
-    result = alliance(home, "migrate")
-    assert result.returncode == 0, result.stderr
-    return home / "alliance.sqlite3"
-
-
-@pytest.fixture
-def home(tmp_path, migrated_database) -> Path:
-    shutil.copyfile(migrated_database, tmp_path / "alliance.sqlite3")
-    return tmp_path
-
-
-def count(home: Path, sql: str) -> int:
-    with sqlite3.connect(home / "alliance.sqlite3") as db:
-        return db.execute(sql).fetchone()[0]
 
 
 def test_migrate_creates_the_embedded_database_and_says_it_is_up_to_date(tmp_path):
@@ -56,17 +18,17 @@ def test_migrate_creates_the_embedded_database_and_says_it_is_up_to_date(tmp_pat
     assert count(tmp_path, "SELECT count(*) FROM django_migrations WHERE app = 'records'") >= 1
 
 
-def test_demo_without_serving_prints_the_logins_and_running_it_again_adds_nobody(home):
-    first = alliance(home, "demo", "--no-serve")
-    assert first.returncode == 0, first.stderr
+def test_demo_without_serving_prints_the_logins_and_running_it_again_adds_nobody(demo_built, demo_home):
+    built, first = demo_built  # the session's one build of the demo, on a migrated home
     assert "Demo data created." in first.out
     assert "Demo logins (password: alliance-demo)" in first.out
     for username in ("demo-practitioner", "demo-supervisor", "demo-other-team", "demo-admin"):
         assert username in first.out
+    key = built / "secret_key"  # the demo keeps its own key, private to its home
+    assert key.exists() and key.stat().st_mode & 0o077 == 0
+    home = demo_home
     users, clients = count(home, "SELECT count(*) FROM records_user"), count(home, "SELECT count(*) FROM records_client")
     assert clients > 0
-    key = home / "secret_key"  # the demo keeps its own key, private to its home
-    assert key.exists() and key.stat().st_mode & 0o077 == 0
     second = alliance(home, "demo", "--no-serve")
     assert second.returncode == 0, second.stderr
     assert "Demo data already present." in second.out
