@@ -1,8 +1,10 @@
-"""Take the README screenshots from a fresh demo: caseload, a client, an analysed conversation, a check-in on a phone.
+"""Take the README screenshots from a fresh demo: caseload, a client, an analysed conversation, who is who, a check-in on a phone.
 
 Starts `alliance demo` in a temporary ALLIANCE_HOME on a free port, waits for the demo's
 transcripts to be analysed, signs in with Playwright and Debian's Chromium, and writes
-docs/screenshots/{caseload,client,conversation,checkin-phone}.png (each kept under 300 KB).
+docs/screenshots/{caseload,client,conversation,who-is-who,checkin-phone}.png (each kept under 300 KB).
+who-is-who.png records a new contact and pastes a short invented family session without naming the
+practitioner, so the analysis asks who is who.
 
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--chromium /usr/bin/chromium]
 """
@@ -26,6 +28,16 @@ CHROMIUM_ARGS = [
 ]
 PASSWORD = "alliance-demo"
 LIMIT_BYTES = 300_000
+# Invented for the screenshot: the practitioner's name written two ways, the client, and her sister.
+FAMILY_SESSION = """Alex R: Thanks for coming in, both of you. How has the week been since we last met?
+Jonah: Honestly it has been hard. I keep meaning to call my mum but I never do it.
+ALEX: So part of you wants to reach out to her, and part of you keeps putting it off.
+Jonah: Yes. I want to fix things with her before her birthday, I really do.
+Mia: He talks about it every night, he really does want to.
+Alex R: It sounds like this matters a great deal to you. What would a first small step look like?
+Jonah: Maybe a text message. I could send one on Sunday morning.
+ALEX: A text on Sunday feels doable to you.
+"""
 
 
 def free_port() -> int:
@@ -102,6 +114,20 @@ def shoot(page, path: Path, height: int) -> None:
     print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ({path.stat().st_size // 1024} KB)")
 
 
+def who_is_who(page, base: str, client_id: str, path: Path) -> None:
+    """Upload a session that names no one, and photograph the step that asks who is who."""
+    page.goto(f"{base}/clients/{client_id}/")
+    page.get_by_role("link", name="Record a contact").click()
+    page.get_by_label("Consent to recording and transcript analysis").select_option("yes")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_label("Or paste the transcript").fill(FAMILY_SESSION)
+    page.get_by_role("button", name="Analyse the transcript").click()
+    step = page.locator(".speaker-step")
+    step.get_by_role("heading", name="Who is who? Please check").wait_for(timeout=60_000)
+    step.screenshot(path=str(path))
+    print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ({path.stat().st_size // 1024} KB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
@@ -142,6 +168,7 @@ def main() -> int:
                     shoot(page, out / "conversation.png", 1700)
                 else:
                     print("no analysed conversation in the demo: conversation.png not written", file=sys.stderr)
+                who_is_who(page, base, ids["client"], out / "who-is-who.png")
                 phone = browser.new_context(
                     viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True
                 )
