@@ -210,3 +210,11 @@ def test_recording_withdrawn_consent_on_the_contact_form_deletes_the_analyses_to
     response = client.post(f"/contacts/{contact.pk}/edit/", data)
     assert response.status_code == 302, response.content[:500]
     assert not ConversationAnalysis.objects.filter(contact=contact).exists()
+
+
+def test_the_administrator_sets_the_retention_period_in_the_agency_settings(client, personas):
+    AgencySettings.current()
+    signed_in(client, personas.admin)
+    page = client.get("/admin/records/agencysettings/1/change/")
+    assert page.status_code == 200
+    assert 'name="transcript_retention_days"' in page.content.decode() and 'value="90"' in page.content.decode()
