@@ -67,7 +67,7 @@ TRAINING_SOURCES = (
     "calibration.py",
     "variants.py",
     "context.py",
-    "cues.py",
+    "surface_cues.py",
     "features.py",
     "linear.py",
     "static_embeddings.py",

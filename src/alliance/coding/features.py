@@ -1,7 +1,7 @@
 """Turn utterances in context into one sparse feature row each.
 
 Blocks (weights in ``BLOCK_WEIGHTS``): word and character TF-IDF of the
-utterance, hand cues (``cues.py``) of the utterance and of the other person's
+utterance, hand cues (``surface_cues.py``) of the utterance and of the other person's
 previous and next turns, static MiniLM embeddings of the utterance, the other
 person's previous turn and the other person's next turn, where the utterance
 falls in the session, and, for short answers only, the turn they answer.
@@ -14,8 +14,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from alliance.coding.context import Neighbours
-from alliance.coding.cues import CUE_NAMES, cues
 from alliance.coding.static_embeddings import StaticEmbedder
+from alliance.coding.surface_cues import CUE_NAMES, cues
 
 BLOCK_WEIGHTS = {
     "tfidf": 1.0,
