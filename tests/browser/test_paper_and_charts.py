@@ -67,6 +67,8 @@ def test_charts_fill_a_phone_and_keep_their_text_at_11_px_with_no_labels_touchin
     try:
         login(page, "demo-practitioner")
         open_attention_client(page, live_server_url)
+        # Measure once a chart is laid out (on a busy machine the first evaluate could come before it).
+        expect(page.locator(".chart-box svg >> visible=true").first).to_be_visible()
         charts = page.evaluate(MEASURE)
         assert charts, "the client page shows charts"
         for chart in charts:
