@@ -52,7 +52,7 @@ def test_missing_columns_are_one_sentence_and_exit_1(tmp_path):
     path.write_text("speaker,text\nA,hi\n")
     result = CliRunner().invoke(app, ["evaluate", str(path), "--task", "client"])
     assert result.exit_code == 1
-    assert "this is not an AnnoMI-format CSV" in result.stderr
+    assert "plain.csv, line 1: the CSV has no 'transcript_id' column" in result.stderr  # T009, as for any AnnoMI file
     assert "Traceback" not in result.output
 
 
