@@ -44,6 +44,8 @@ def test_the_page_and_the_reports_name_each_code_and_metric_the_same_way():
     assert page_labels <= {label for label, _, _ in report_rows(SessionMetrics.from_dict(metrics))}
     rq = metric_rows(metrics)[0]
     assert rq["label"] == "Reflections per question (R:Q)" and rq["context"].startswith("Below the MITI 'fair' level (1).")
+    open_questions = next(row for row in metric_rows(metrics) if row["label"] == "Open questions")
+    assert open_questions["context"].startswith("MITI 4 counts open and closed questions together")  # metrics/miti.py's note
 
 
 def test_an_analysis_stored_before_a_metric_existed_still_reads():

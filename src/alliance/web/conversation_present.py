@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from alliance.coding.codes import Codes, is_unsure
 from alliance.metrics import LABELS, SessionMetrics, miti_context
 from alliance.metrics.miti import CAVEAT as MITI_CAVEAT  # noqa: F401 - for analyses stored without their MITI context
+from alliance.metrics.miti import QUESTIONS_NOTE
 from alliance.metrics.validity import note as validity_note
 from alliance.report.labels import code_tags, miti_sentence
 
@@ -79,7 +80,7 @@ def metric_rows(metrics: dict | None) -> list[dict]:
          "context": validity_note("percent_complex_reflections")},
         {"label": LABELS["percent_open_questions"],
          "value": "—" if m.percent_open_questions is None else f"{_number(m.percent_open_questions)}%",
-         "context": "MITI 4 counts questions without splitting them; shown on its own. " + validity_note("percent_open_questions")},
+         "context": f"{QUESTIONS_NOTE} {validity_note('percent_open_questions')}"},
         {"label": LABELS["questions"], "value": str(m.questions),
          "context": f"{m.open_questions} open, {m.closed_questions} closed."},
         {"label": LABELS["reflections"], "value": str(m.reflections),
