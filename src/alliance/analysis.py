@@ -70,8 +70,9 @@ class Analysis:
     role_note: str = ""
     role_guess: dict | None = None  # how the practitioner was found when the transcript did not say
 
-    def to_dict(self) -> dict:
-        return {
+    def to_dict(self, *, text: bool = True) -> dict:
+        """The documented JSON (docs/analysis.md); with ``text=False``, no word of the transcript (``without_text``)."""
+        data = {
             "utterances": [
                 {
                     "index": u.index, "speaker": u.speaker, "role": u.role, "text": u.text,
@@ -87,6 +88,7 @@ class Analysis:
             "miti_context": self.miti_context.to_dict(),
             "journal_prompts": [p.to_dict() for p in self.journal_prompts],
         }
+        return data if text else without_text(data)
 
     def to_markdown(self) -> str:
         from alliance.report.markdown import render_markdown
@@ -189,3 +191,34 @@ def pipeline_record(coder) -> dict:
             "artifact_hash": getattr(coder, "artifact_hash", None),
         },
     }
+
+
+# Keys in feedback items that can carry words from the transcript.
+_QUOTE_KEYS = frozenset({"text", "quote", "quotes", "excerpt", "excerpts", "example", "examples"})
+
+
+def without_text(data: dict) -> dict:
+    """An analysis dict with every utterance's words and every feedback quote removed; codes and metrics stay.
+
+    Quotes inside a feedback message become '…'. Used for stored analyses whose transcript text is
+    no longer kept (docs/conversations.md, "Keeping and removing").
+    """
+    stripped = dict(data)
+    stripped["utterances"] = [{k: v for k, v in u.items() if k != "text"} for u in data.get("utterances", [])]
+    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]
+    return stripped
+
+
+def _without_quotes(item: dict) -> dict:
+    message = item.get("message", "")
+    for quoted in sorted((q for q in item.get("quotes", []) if isinstance(q, str) and q), key=len, reverse=True):
+        message = message.replace(quoted, "…")
+    return {**_strip_quotes(item), "message": message}
+
+
+def _strip_quotes(value):
+    if isinstance(value, dict):
+        return {k: _strip_quotes(v) for k, v in value.items() if k not in _QUOTE_KEYS}
+    if isinstance(value, list):
+        return [_strip_quotes(v) for v in value]
+    return value

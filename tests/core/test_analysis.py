@@ -219,3 +219,15 @@ def test_every_top_level_key_of_the_json_is_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "analysis.md").read_text(encoding="utf-8")
     data = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()
     assert [key for key in data if f"| `{key}` |" not in doc] == []
+
+
+def test_without_text_the_json_keeps_codes_metrics_and_evidence_but_no_word_of_the_transcript():
+    analysis = analyze(TEXT, practitioner="Maria", coder=scripted())
+    full, bare = analysis.to_dict(), analysis.to_dict(text=False)
+    assert bare["metrics"] == full["metrics"] and bare["pipeline"] == full["pipeline"]
+    assert [u["codes"] for u in bare["utterances"]] == [u["codes"] for u in full["utterances"]]
+    assert all("text" not in u for u in bare["utterances"])
+    assert [item["evidence"] for item in bare["feedback"]] == [item["evidence"] for item in full["feedback"]]
+    assert all("quotes" not in item for item in bare["feedback"])
+    stored = json.dumps(bare)
+    assert not [text for _, text, _ in SESSION if len(text) > 20 and text in stored]

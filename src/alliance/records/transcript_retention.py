@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.analysis import without_text
 from alliance.records import audit
 from alliance.records.models import AgencySettings, Contact, ConversationAnalysis
 
@@ -24,34 +25,6 @@ logger = logging.getLogger("alliance.records")
 
 # With no retention, an analysis nobody has confirmed keeps its text this long for the "who is who" step.
 UNCONFIRMED_GRACE = timedelta(days=1)
-
-# Keys in feedback items that can carry words from the transcript.
-_QUOTE_KEYS = frozenset({"text", "quote", "quotes", "excerpt", "excerpts", "example", "examples"})
-
-
-def without_text(data: dict) -> dict:
-    """The analysis with every utterance's words and every feedback quote removed; codes and metrics stay."""
-    stripped = dict(data)
-    stripped["utterances"] = [{k: v for k, v in u.items() if k != "text"} for u in data.get("utterances", [])]
-    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]
-    return stripped
-
-
-def _without_quotes(item: dict) -> dict:
-    """A feedback item whose message no longer quotes the transcript (the quote becomes '…')."""
-    message = item.get("message", "")
-    for quoted in sorted((q for q in item.get("quotes", []) if isinstance(q, str) and q), key=len, reverse=True):
-        message = message.replace(quoted, "…")
-    return {**_strip_quotes(item), "message": message}
-
-
-def _strip_quotes(value):
-    if isinstance(value, dict):
-        return {k: _strip_quotes(v) for k, v in value.items() if k not in _QUOTE_KEYS}
-    if isinstance(value, list):
-        return [_strip_quotes(v) for v in value]
-    return value
-
 
 def retention_days() -> int:
     return AgencySettings.current().transcript_retention_days
