@@ -87,7 +87,7 @@ def test_charts_fill_a_phone_and_keep_their_text_at_11_px_with_no_labels_touchin
         context.close()
 
 
-def test_the_client_page_the_analysed_conversation_and_the_team_page_print_without_menus_or_buttons(live_server_url, page):
+def test_the_client_page_the_analyzed_conversation_and_the_team_page_print_without_menus_or_buttons(live_server_url, page):
     login(page, "demo-supervisor")
     open_attention_client(page, live_server_url)
     contact = analyzed_contact(page)

@@ -63,7 +63,7 @@ def full_record(personas):
     checkin_service.submit(link.pk, {"phq-9": [1, 1, 1, 1, 0, 0, 0, 0, 0]}, now=now - timedelta(days=1))
     Alert.objects.get_or_create(client=client, kind="test", key="k", defaults={"message": "m"})
     analysis = ConversationAnalysis.objects.create(contact=contact, status="queued", source_text="Casey: hello")
-    Job.objects.create(kind="analyse_transcript", payload={"analysis_id": str(analysis.pk)})
+    Job.objects.create(kind="analyze_transcript", payload={"analysis_id": str(analysis.pk)})
     builders.make_client(personas.practitioner, "Dana Untouched")
     audit.record(personas.supervisor, "view", client, client_id=client.pk)
     return personas
@@ -137,7 +137,7 @@ def test_erase_asks_for_the_id_and_removes_everything_but_the_tombstone(run, ful
     tomb = AuditEntry.objects.get(record_type="client.erased")
     assert (tomb.action, tomb.record_id, tomb.client_id, tomb.actor, tomb.via) == ("delete", str(client.pk), client.pk, full_record.practitioner, VIA)
     assert AuditEntry.objects.filter(client_id=client.pk).count() > 1  # earlier entries (ids only) are kept
-    assert Job.objects.get(kind="analyse_transcript").status == "done"
+    assert Job.objects.get(kind="analyze_transcript").status == "done"
 
 
 def _of_client(model, pk):

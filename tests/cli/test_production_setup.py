@@ -38,7 +38,7 @@ contact = Contact.objects.create(client=Client.objects.filter(practitioner=user)
                                  starts_at=timezone.now(), recording_consent="yes")
 analysis = ConversationAnalysis.objects.create(contact=contact, format="text", practitioner_names=["Alex"], created_by=user,
     source_text="Alex: How has the week been?\\nSam: Long. I barely slept.\\nAlex: It sounds like it has worn you out.\\n")
-jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
 print(analysis.pk)
 """
 

@@ -33,7 +33,7 @@ SETUP = textwrap.dedent("""
     # A long session (the same invented turns, many times over) so the signal lands mid-analysis.
     for text in (session_text("sleep_and_work_warm.txt") * int(sys.argv[1]), session_text("rent_arrears_questions.txt")):
         analysis = ConversationAnalysis.objects.create(contact=contact, source_text=text, practitioner_names=PRACTITIONER_NAMES)
-        jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+        jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
         ids.append(str(analysis.pk))
     print(json.dumps(ids))
 """)

@@ -32,7 +32,7 @@ def real_analyses():
 
 
 @pytest.fixture(scope="module")
-def analysed():
+def analyzed():
     out = []
     for name, path in real_analyses():
         analysis = analyze(path.read_bytes() if name.endswith((".csv", ".json")) else path.read_text(encoding="utf-8"),
@@ -42,9 +42,9 @@ def analysed():
     return out
 
 
-def test_every_claim_on_a_real_analysis_names_a_turn_in_range_a_real_code_and_the_turns_own_code(analysed):
+def test_every_claim_on_a_real_analysis_names_a_turn_in_range_a_real_code_and_the_turns_own_code(analyzed):
     checked = 0
-    for name, analysis, ungated in analysed:
+    for name, analysis, ungated in analyzed:
         for item in [o.to_dict() for o in ungated] + analysis.to_dict()["feedback"]:
             for claim in item["claims"]:
                 assert set(claim) == {"index", "field", "value"}, name
@@ -57,10 +57,10 @@ def test_every_claim_on_a_real_analysis_names_a_turn_in_range_a_real_code_and_th
     assert checked >= 10  # the samples do make claims
 
 
-def test_a_count_in_a_message_claims_each_counted_turn(analysed):
+def test_a_count_in_a_message_claims_each_counted_turn(analyzed):
     words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
     seen = 0
-    for _, _, ungated in analysed:
+    for _, _, ungated in analyzed:
         for o in ungated:
             if o.kind == "strength_complex_reflections":
                 match = re.search(r"offered (?:at least )?(\w+) complex reflections", o.message)
@@ -74,8 +74,8 @@ def test_a_count_in_a_message_claims_each_counted_turn(analysed):
     assert seen >= 0
 
 
-def test_questions_for_reflection_make_no_claims_and_statements_do(analysed):
-    for name, analysis, _ in analysed:
+def test_questions_for_reflection_make_no_claims_and_statements_do(analyzed):
+    for name, analysis, _ in analyzed:
         for item in analysis.to_dict()["feedback"]:
             if item["form"] == "question":
                 assert item["claims"] == [], name

@@ -20,13 +20,13 @@ DANA: A text on Sunday feels doable to you.
 """
 
 
-def analysed(contact, session: str = WARM, *, text: str | None = None, name: str | None = None) -> ConversationAnalysis:
+def analyzed(contact, session: str = WARM, *, text: str | None = None, name: str | None = None) -> ConversationAnalysis:
     """Queue one transcript for ``contact`` the way the upload view does, run the worker once, return the analysis."""
     analysis = ConversationAnalysis.objects.create(
         contact=contact, original_name=name or session, practitioner_names=PRACTITIONER_NAMES,
         source_text=session_text(session) if text is None else text, created_by=contact.practitioner,
     )
-    job = jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+    job = jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
     # Run this job only: other tests' data (the demo) may have left jobs of their own in the queue.
     jobs.run_job(job)
     analysis.refresh_from_db()

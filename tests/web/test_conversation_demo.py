@@ -44,7 +44,7 @@ def test_every_demo_session_is_our_own_readable_transcript_with_both_roles():
         assert {u.role for u in transcript.utterances} == {"practitioner", "client"}
 
 
-def test_the_latest_attended_contacts_get_an_analysed_conversation_and_consent(world, personas):
+def test_the_latest_attended_contacts_get_an_analyzed_conversation_and_consent(world, personas):
     builders.make_goal(personas.client, GOALS[0][0])
     made = extend(world)
     assert len(made) == CONTACTS_PER_CLIENT

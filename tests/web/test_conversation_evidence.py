@@ -10,7 +10,7 @@ from alliance import measures
 from alliance.records import builders
 from alliance.records.models import CheckinResponse
 from alliance.web.sections.conversations import reflection_evidence
-from tests.web.conversation_fixtures import QUESTIONS, WARM, analysed
+from tests.web.conversation_fixtures import QUESTIONS, WARM, analyzed
 from tests.web.helpers import signed_in, visible_text
 
 PROMPTS = (
@@ -35,7 +35,7 @@ def relationship_checkin(contact, answers):
 
 
 def test_each_prompt_has_evidence_from_the_analysis(contact):
-    analysed(contact, QUESTIONS)
+    analyzed(contact, QUESTIONS)
     evidence = reflection_evidence(contact)
     assert list(evidence) == list(PROMPTS)
     metrics = contact.analyses.get().metrics
@@ -45,7 +45,7 @@ def test_each_prompt_has_evidence_from_the_analysis(contact):
 
 
 def test_the_evidence_links_to_the_turns_on_the_contact_page(contact):
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     links = [link["href"] for value in reflection_evidence(contact).values() for link in value["links"]]
     assert links and all(href.startswith(f"/contacts/{contact.pk}/#utterance-") for href in links)
 
@@ -63,7 +63,7 @@ def test_without_analysis_or_checkin_there_is_no_evidence(contact):
 
 
 def test_the_reflection_page_shows_the_prompts_beside_their_evidence(client, personas, contact):
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     signed_in(client, personas.practitioner)
     page = visible_text(client.get(f"/contacts/{contact.pk}/reflection/"))
     assert "From this contact" in page
@@ -73,12 +73,12 @@ def test_the_reflection_page_shows_the_prompts_beside_their_evidence(client, per
 
 
 def test_a_supervisor_cannot_open_the_journal_of_a_contact_they_do_not_own(client, personas, contact):
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     signed_in(client, personas.supervisor)
     assert client.get(f"/contacts/{contact.pk}/reflection/").status_code == 403
 
 
 def test_evidence_only_counts_finished_analyses(contact):
-    analysed(contact, text="not a transcript at all", name="bad.txt", session=WARM)
+    analyzed(contact, text="not a transcript at all", name="bad.txt", session=WARM)
     assert contact.analyses.get().status == "failed"
     assert reflection_evidence(contact) == {}

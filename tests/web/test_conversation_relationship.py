@@ -10,7 +10,7 @@ from django.utils import timezone
 from alliance import measures
 from alliance.records import builders
 from alliance.records.models import CheckinResponse
-from tests.web.conversation_fixtures import QUESTIONS, WARM, analysed
+from tests.web.conversation_fixtures import QUESTIONS, WARM, analyzed
 from tests.web.helpers import signed_in, visible_text
 
 
@@ -39,8 +39,8 @@ def client_page(client, user, personas) -> str:
 
 def test_the_checkin_and_the_conversation_are_shown_side_by_side(client, personas, two_contacts):
     earlier, later = two_contacts
-    warm = analysed(earlier, WARM)
-    analysed(later, QUESTIONS)
+    warm = analyzed(earlier, WARM)
+    analyzed(later, QUESTIONS)
     relationship_checkin(earlier, [4, 4, 3, 4, 4])
     relationship_checkin(later, [2, 1, 2, 2, 3])
     page = client_page(client, personas.practitioner, personas)
@@ -53,14 +53,14 @@ def test_the_checkin_and_the_conversation_are_shown_side_by_side(client, persona
 
 def test_with_two_contacts_on_each_side_both_are_drawn_over_time(client, personas, two_contacts):
     for contact, answers in zip(two_contacts, ([4, 4, 3, 4, 4], [2, 1, 2, 2, 3])):
-        analysed(contact, WARM)
+        analyzed(contact, WARM)
         relationship_checkin(contact, answers)
     page = client_page(client, personas.practitioner, personas)
     assert "<title" in page and "How the client felt the relationship went</title>" in page
     assert "Reflections per question in the conversation</title>" in page
 
 
-def test_a_contact_with_only_a_checkin_says_there_is_no_analysed_conversation(client, personas, two_contacts):
+def test_a_contact_with_only_a_checkin_says_there_is_no_analyzed_conversation(client, personas, two_contacts):
     relationship_checkin(two_contacts[0], [3, 3, 3, 3, 3])
     page = client_page(client, personas.practitioner, personas)
     assert "No analysed conversation" in page
@@ -72,7 +72,7 @@ def test_without_either_side_the_view_explains_what_will_appear(client, personas
 
 
 def test_the_supervisor_sees_the_relationship_view_too(client, personas, two_contacts):
-    analysed(two_contacts[1], WARM)
+    analyzed(two_contacts[1], WARM)
     page = client_page(client, personas.supervisor, personas)
     assert "The relationship, from both sides" in page and "No check-in" in page
 
@@ -82,13 +82,13 @@ def test_the_view_costs_the_same_queries_for_one_contact_or_many(client, persona
     from alliance.web.sections import relationship
 
     contact = builders.make_contact(personas.client, recording_consent="yes")
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     relationship_checkin(contact, [3, 3, 3, 3, 3])
     with django_assert_num_queries(3):
         one = relationship.client_context(None, personas.client, True)
     for days in range(2, 8):
         more = builders.make_contact(personas.client, starts_at=timezone.now() - timedelta(days=days), recording_consent="yes")
-        analysed(more, QUESTIONS)
+        analyzed(more, QUESTIONS)
         relationship_checkin(more, [2, 2, 2, 2, 2])
     with django_assert_num_queries(3):
         many = relationship.client_context(None, personas.client, True)

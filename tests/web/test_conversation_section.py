@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from alliance.records import builders
 from alliance.records.models import AgencySettings
-from tests.web.conversation_fixtures import QUESTIONS, WARM, analysed
+from tests.web.conversation_fixtures import QUESTIONS, WARM, analyzed
 from tests.web.helpers import signed_in, visible_text
 
 
@@ -44,8 +44,8 @@ def test_without_consent_the_practitioner_is_told_why_and_where_to_record_it(cli
     assert "Analyse the transcript" not in page
 
 
-def test_the_analysed_conversation_shows_codes_as_words_metrics_with_miti_context_and_feedback(client, personas, contact):
-    analysed(contact, QUESTIONS)
+def test_the_analyzed_conversation_shows_codes_as_words_metrics_with_miti_context_and_feedback(client, personas, contact):
+    analyzed(contact, QUESTIONS)
     page = contact_page(client, personas.practitioner, contact)
     for words in ("Closed question", "Reflections per question (R:Q)", "Complex reflections (%CR)",
                   "Open questions", "share of the words", "expert opinion"):
@@ -55,7 +55,7 @@ def test_the_analysed_conversation_shows_codes_as_words_metrics_with_miti_contex
 
 
 def test_every_feedback_link_leads_to_a_turn_on_the_page(client, personas, contact):
-    analysed(contact, QUESTIONS)
+    analyzed(contact, QUESTIONS)
     page = contact_page(client, personas.practitioner, contact)
     targets = set(re.findall(r'href="#utterance-(\d+)"', page))
     assert targets
@@ -65,7 +65,7 @@ def test_every_feedback_link_leads_to_a_turn_on_the_page(client, personas, conta
 
 def test_when_the_agency_keeps_no_text_the_turns_show_codes_and_a_note_but_no_words(client, personas, contact):
     AgencySettings.objects.update_or_create(pk=1, defaults={"transcript_retention_days": 0})
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     page = contact_page(client, personas.practitioner, contact)
     assert "The transcript text is no longer kept" in page
     assert "Three in the morning, wide awake" not in page
@@ -73,14 +73,14 @@ def test_when_the_agency_keeps_no_text_the_turns_show_codes_and_a_note_but_no_wo
 
 
 def test_by_default_the_turns_show_the_words_and_when_they_will_be_removed(client, personas, contact):
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     page = contact_page(client, personas.practitioner, contact)
     assert "Three in the morning, wide awake, and the night feels very long." in page
     assert "The transcript text is kept until" in page and "no longer kept" not in page
 
 
 def test_a_failed_analysis_shows_the_reason_and_offers_the_form_again(client, personas, contact):
-    analysed(contact, text="Alex hello there\nClient hi\n", name="notes.txt", session=WARM)
+    analyzed(contact, text="Alex hello there\nClient hi\n", name="notes.txt", session=WARM)
     page = contact_page(client, personas.practitioner, contact)
     assert "Could not be analysed" in page
     assert "notes.txt, line 1:" in page
@@ -89,14 +89,14 @@ def test_a_failed_analysis_shows_the_reason_and_offers_the_form_again(client, pe
 
 
 def test_the_contact_page_is_read_with_a_fixed_number_of_queries(client, personas, contact, django_assert_max_num_queries):
-    analysed(contact, QUESTIONS)
+    analyzed(contact, QUESTIONS)
     signed_in(client, personas.practitioner)
     with django_assert_max_num_queries(25):
         assert client.get(f"/contacts/{contact.pk}/").status_code == 200
 
 
-def test_the_analysed_conversation_offers_unsure_moments_as_questions_and_says_why(client, personas, contact):
-    analysis = analysed(contact, QUESTIONS)
+def test_the_analyzed_conversation_offers_unsure_moments_as_questions_and_says_why(client, personas, contact):
+    analysis = analyzed(contact, QUESTIONS)
     forms = {item["form"] for item in analysis.result["feedback"]}
     page = contact_page(client, personas.practitioner, contact)
     assert "Feedback states only what the coder is sure of" in page

@@ -19,7 +19,7 @@ from alliance.records.models import (
     ConversationAnalysis,
 )
 from alliance.web.pages.practice import analyzed_rows
-from tests.web.conversation_fixtures import FAMILY, WARM, analysed
+from tests.web.conversation_fixtures import FAMILY, WARM, analyzed
 from tests.web.helpers import signed_in, visible_text
 
 
@@ -32,7 +32,7 @@ def family_analysis(contact) -> ConversationAnalysis:
     analysis = ConversationAnalysis.objects.create(
         contact=contact, original_name="family.txt", source_text=FAMILY, created_by=contact.practitioner,
     )
-    jobs.run_job(jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)}))
+    jobs.run_job(jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)}))
     analysis.refresh_from_db()
     return analysis
 
@@ -124,12 +124,12 @@ def test_only_the_assigned_practitioner_may_set_who_is_who(client, personas, con
 
 
 def test_a_transcript_that_names_the_practitioner_counts_at_once(personas, contact):
-    analysis = analysed(contact, WARM)
+    analysis = analyzed(contact, WARM)
     assert analysis.roles_confirmed
 
 
 def test_the_worker_removes_text_after_the_retention_period_and_writes_an_audit_entry(client, personas, contact):
-    analysis = analysed(contact, WARM)
+    analysis = analyzed(contact, WARM)
     assert analysis.source_text and not analysis.text_discarded
     assert transcript_retention.purge_expired(now=timezone.now() + timedelta(days=89)) == 0
     assert transcript_retention.purge_expired(now=timezone.now() + timedelta(days=91)) == 1
@@ -155,12 +155,12 @@ def test_with_no_retention_an_unconfirmed_analysis_keeps_its_text_for_a_day_to_c
 
 
 def test_a_failed_analysis_keeps_no_text(contact):
-    analysis = analysed(contact, text="Alex hello there\nClient hi\n", name="notes.txt")
+    analysis = analyzed(contact, text="Alex hello there\nClient hi\n", name="notes.txt")
     assert analysis.status == "failed" and analysis.source_text == ""
 
 
 def test_leaving_an_analysis_out_of_trends_and_bringing_it_back(client, personas, contact):
-    analysis = analysed(contact, WARM)
+    analysis = analyzed(contact, WARM)
     since = timezone.now() - timedelta(days=400)
     assert len(analyzed_rows([personas.practitioner.pk], since)) == 1
     signed_in(client, personas.practitioner)
@@ -172,7 +172,7 @@ def test_leaving_an_analysis_out_of_trends_and_bringing_it_back(client, personas
 
 
 def test_deleting_an_analysis_removes_it_and_its_text_and_keeps_an_audit_entry(client, personas, contact):
-    analysis = analysed(contact, WARM)
+    analysis = analyzed(contact, WARM)
     signed_in(client, personas.practitioner)
     response = client.post(f"/conversations/{analysis.pk}/delete/")
     assert response.status_code == 302
@@ -181,15 +181,15 @@ def test_deleting_an_analysis_removes_it_and_its_text_and_keeps_an_audit_entry(c
 
 
 def test_a_supervisor_cannot_delete_a_practitioners_analysis(client, personas, contact):
-    analysis = analysed(contact, WARM)
+    analysis = analyzed(contact, WARM)
     signed_in(client, personas.supervisor)
     assert client.post(f"/conversations/{analysis.pk}/delete/").status_code == 403
     assert ConversationAnalysis.objects.filter(pk=analysis.pk).exists()
 
 
 def test_withdrawn_consent_deletes_the_contacts_analyses_and_stops_new_uploads(client, personas, contact):
-    analysed(contact, WARM)
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
+    analyzed(contact, WARM)
     signed_in(client, personas.practitioner)
     response = client.post(f"/contacts/{contact.pk}/consent-withdrawn/", follow=True)
     assert "2 analyses are deleted" in visible_text(response)
@@ -201,7 +201,7 @@ def test_withdrawn_consent_deletes_the_contacts_analyses_and_stops_new_uploads(c
 
 
 def test_recording_withdrawn_consent_on_the_contact_form_deletes_the_analyses_too(client, personas, contact):
-    analysed(contact, WARM)
+    analyzed(contact, WARM)
     signed_in(client, personas.practitioner)
     response = client.get(f"/contacts/{contact.pk}/edit/")
     form = response.context["form"]

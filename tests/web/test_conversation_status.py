@@ -6,7 +6,7 @@ import pytest
 
 from alliance.records import builders
 from alliance.records.models import ConversationAnalysis
-from tests.web.conversation_fixtures import analysed
+from tests.web.conversation_fixtures import analyzed
 from tests.web.helpers import BAD_IDS, audit_trail, signed_in, visible_text
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -51,7 +51,7 @@ def test_polling_a_waiting_analysis_writes_no_audit_entry_for_each_poll(client, 
 
 
 def test_once_done_the_fragment_shows_the_analysis_and_stops_polling(client, personas, contact):
-    analysis = analysed(contact)
+    analysis = analyzed(contact)
     signed_in(client, personas.practitioner)
     page = visible_text(client.get(url(analysis), **HTMX))
     assert "The session in numbers" in page and "Feedback" in page

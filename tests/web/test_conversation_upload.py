@@ -38,7 +38,7 @@ def test_the_practitioner_uploads_a_file_and_it_is_queued_for_the_worker(client,
     assert (analysis.status, analysis.original_name, analysis.practitioner_names) == ("queued", "session.txt", ["Pat"])
     assert analysis.source_text == TRANSCRIPT
     job = Job.objects.get(payload__analysis_id=str(analysis.pk))
-    assert (job.kind, job.status, job.payload) == ("analyse_transcript", "queued", {"analysis_id": str(analysis.pk)})
+    assert (job.kind, job.status, job.payload) == ("analyze_transcript", "queued", {"analysis_id": str(analysis.pk)})
     assert ("create", "conversationanalysis") in audit_trail(personas.practitioner)
 
 

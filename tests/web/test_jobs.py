@@ -192,7 +192,7 @@ def test_a_failing_analysis_job_tells_the_practitioner_on_the_analysis(personas,
     contact = builders.make_contact(personas.client, recording_consent="yes")
     analysis = ConversationAnalysis.objects.create(contact=contact, source_text="Pat: hello")
     monkeypatch.setattr("alliance.records.conversation_analysis.analyze_text", lambda *a, **k: 1 / 0)
-    job = jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+    job = jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
     jobs.run_worker(name="test", once=True)
     analysis.refresh_from_db()
     job.refresh_from_db()

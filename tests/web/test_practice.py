@@ -20,7 +20,7 @@ def at(month: int, day: int = 10, year: int = 2026) -> datetime:
     return datetime(year, month, day, 10, 0, tzinfo=dt_timezone.utc)
 
 
-def analysed(client, when, *, rq, open_pct=50.0, complex_pct=40.0, talk=0.5, status=ConversationAnalysis.Status.DONE):
+def analyzed(client, when, *, rq, open_pct=50.0, complex_pct=40.0, talk=0.5, status=ConversationAnalysis.Status.DONE):
     contact = builders.make_contact(client, starts_at=when)
     return ConversationAnalysis.objects.create(contact=contact, status=status, metrics={
         "reflection_to_question_ratio": rq, "percent_open_questions": open_pct,
@@ -35,9 +35,9 @@ def november():
 
 
 def test_the_practitioner_sees_their_reflections_per_question_rising_in_plain_words(client, personas, november):
-    analysed(personas.client, at(9, 3), rq=0.5)
-    analysed(personas.client, at(9, 17), rq=0.7)
-    analysed(personas.client, at(11, 2), rq=1.1, open_pct=62.0)
+    analyzed(personas.client, at(9, 3), rq=0.5)
+    analyzed(personas.client, at(9, 17), rq=0.7)
+    analyzed(personas.client, at(11, 2), rq=1.1, open_pct=62.0)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "<h1>My practice</h1>" in text
     assert "Your reflections per question have risen from 0.6 to 1.1 since September." in text
@@ -47,8 +47,8 @@ def test_the_practitioner_sees_their_reflections_per_question_rising_in_plain_wo
 
 
 def test_each_chart_has_a_title_a_text_description_and_a_table_of_its_numbers(client, personas, november):
-    analysed(personas.client, at(10), rq=0.8)
-    analysed(personas.client, at(11), rq=1.2)
+    analyzed(personas.client, at(10), rq=0.8)
+    analyzed(personas.client, at(11), rq=1.2)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert 'role="img"' in text and "<title" in text and "<desc" in text
     assert "The numbers behind this chart" in text
@@ -56,15 +56,15 @@ def test_each_chart_has_a_title_a_text_description_and_a_table_of_its_numbers(cl
 
 
 def test_unfinished_analyses_and_other_peoples_sessions_are_left_out(client, personas, november):
-    analysed(personas.client, at(10), rq=0.8)
-    analysed(personas.client, at(11), rq=6.6, status=ConversationAnalysis.Status.FAILED)
-    analysed(personas.other_client, at(11), rq=7.7)
+    analyzed(personas.client, at(10), rq=0.8)
+    analyzed(personas.client, at(11), rq=6.6, status=ConversationAnalysis.Status.FAILED)
+    analyzed(personas.other_client, at(11), rq=7.7)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "Your reflections per question were 0.8 in October (one month of analysed sessions so far)." in text
     assert "6.6" not in text and "7.7" not in text
 
 
-def test_with_nothing_analysed_the_page_explains_how_trends_begin(client, personas, november):
+def test_with_nothing_analyzed_the_page_explains_how_trends_begin(client, personas, november):
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "None of your sessions has been analysed in this period yet." in text
     assert "No analysed sessions in the last 12 months yet." in text
@@ -82,16 +82,16 @@ def test_the_caseloads_relationship_check_ins_are_shown_month_by_month(client, p
 
 
 def test_a_year_old_month_is_named_with_its_year_and_older_sessions_drop_out(client, personas, november):
-    analysed(personas.client, at(12, 5, 2025), rq=0.4)
-    analysed(personas.client, at(11, 5, 2025), rq=9.0)  # more than twelve months ago
-    analysed(personas.client, at(11), rq=0.9)
+    analyzed(personas.client, at(12, 5, 2025), rq=0.4)
+    analyzed(personas.client, at(11, 5, 2025), rq=9.0)  # more than twelve months ago
+    analyzed(personas.client, at(11), rq=0.9)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "Your reflections per question have risen from 0.4 to 0.9 since December 2025." in text
 
 
 def test_talk_share_is_shown_as_a_percentage_and_falling_is_said_plainly(client, personas, november):
-    analysed(personas.client, at(9), rq=1, talk=0.62)
-    analysed(personas.client, at(11), rq=1, talk=0.48)
+    analyzed(personas.client, at(9), rq=1, talk=0.62)
+    analyzed(personas.client, at(11), rq=1, talk=0.48)
     text = visible_text(signed_in(client, personas.practitioner).get("/practice/"))
     assert "Your share of the talking has fallen from 62% to 48% since September." in text
 
@@ -115,12 +115,12 @@ def test_the_practitioner_has_my_practice_in_the_header(client, personas):
 
 def test_my_practice_takes_a_pinned_number_of_queries_however_many_sessions(client, personas, november, django_assert_num_queries):
     signed_in(client, personas.practitioner)
-    analysed(personas.client, at(10), rq=1)
+    analyzed(personas.client, at(10), rq=1)
     # Session, user, analysed sessions, relationship check-ins.
     with django_assert_num_queries(4):
         client.get("/practice/")
     for month in range(1, 12):
-        analysed(personas.client, at(month), rq=month / 5)
+        analyzed(personas.client, at(month), rq=month / 5)
         CheckinResponse.objects.create(client=personas.client, instrument_id="relationship-checkin", submitted_at=at(month), total=3)
     with django_assert_num_queries(4):
         client.get("/practice/")
@@ -152,7 +152,7 @@ def test_a_trend_resting_on_very_few_sessions_says_so():
 
 
 def test_a_supervisor_sees_their_own_trends_not_their_teams(client, personas, november):
-    analysed(personas.client, at(10), rq=0.8)  # the practitioner's session, not the supervisor's
+    analyzed(personas.client, at(10), rq=0.8)  # the practitioner's session, not the supervisor's
     text = visible_text(signed_in(client, personas.supervisor).get("/practice/"))
     assert "<h1>My practice</h1>" in text
     assert "None of your sessions has been analysed in this period yet." in text

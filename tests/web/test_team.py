@@ -28,7 +28,7 @@ def at(month: int, day: int = 10) -> datetime:
     return datetime(2026, month, day, 10, 0, tzinfo=dt_timezone.utc)
 
 
-def analysed(client, when, rq, practitioner=None):
+def analyzed(client, when, rq, practitioner=None):
     contact = builders.make_contact(client, starts_at=when, practitioner=practitioner)
     return ConversationAnalysis.objects.create(contact=contact, status=ConversationAnalysis.Status.DONE, metrics={
         "reflection_to_question_ratio": rq, "percent_open_questions": 50.0,
@@ -75,8 +75,8 @@ def test_practitioners_are_listed_alphabetically_with_caseload_and_open_alerts(c
 
 
 def test_each_practitioners_skill_notes_compare_them_only_with_their_own_past(client, personas, november):
-    analysed(personas.client, at(8), 0.6)
-    analysed(personas.client, at(11), 1.1)
+    analyzed(personas.client, at(8), 0.6)
+    analyzed(personas.client, at(11), 1.1)
     text = visible_text(signed_in(client, personas.supervisor).get("/team/"))
     assert "Pat's reflections per question have risen from 0.6 to 1.1 since August." in text
     assert "Tess's reflections per question" not in text
@@ -127,8 +127,8 @@ def test_someone_not_signed_in_is_sent_to_the_login_page(client, personas):
 
 
 def test_the_practitioner_page_shows_charted_trends_and_the_visit_is_audited(client, personas, november):
-    analysed(personas.client, at(9), 0.5)
-    analysed(personas.client, at(11), 1.5)
+    analyzed(personas.client, at(9), 0.5)
+    analyzed(personas.client, at(11), 1.5)
     response = signed_in(client, personas.supervisor).get(f"/team/practitioners/{personas.practitioner.pk}/")
     text = visible_text(response)
     assert response.status_code == 200
@@ -151,7 +151,7 @@ def _team_of(personas, count: int, start: int) -> None:
     for i in range(start, start + count):
         owner = personas.practitioner if i % 2 else personas.teammate
         person = builders.make_client(owner, f"Client {i:03d}")
-        analysed(person, timezone.now() - timedelta(days=30 * (i % 6)), 1 + i / 10)
+        analyzed(person, timezone.now() - timedelta(days=30 * (i % 6)), 1 + i / 10)
         contact = builders.make_contact(person)
         builders.make_reflection(contact, shared_with_supervisor=True)
         Alert.objects.create(client=person, kind="rupture", urgency="urgent" if i % 3 else "attention", message="Check in.", key=str(i))

@@ -40,7 +40,7 @@ def skipped(path: str, error: str, code: str | None) -> Record:
     return Record(path=path, ok=False, error=error, error_code=code, line=line, session=session)
 
 
-def analysed(path: str, analysis, *, text: bool = False, utterances: bool = False) -> Record:
+def analyzed(path: str, analysis, *, text: bool = False, utterances: bool = False) -> Record:
     data = analysis.to_dict()
     utterance_dicts = data.pop("utterances")
     if not text:

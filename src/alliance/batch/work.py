@@ -110,7 +110,7 @@ def analyze_file(source: SourceFile, options: Options, coder) -> records.Record:
         analysis = analyze_transcript(transcript, coder)
     except AllianceError as exc:
         return records.skipped(source.name, str(exc), exc.code)
-    return records.analysed(source.name, analysis, text=options.text, utterances=options.utterances)
+    return records.analyzed(source.name, analysis, text=options.text, utterances=options.utterances)
 
 
 def run_partition(

@@ -1,4 +1,4 @@
-"""The ``analyse_transcript`` job: run the core's analysis on an uploaded transcript and store it.
+"""The ``analyze_transcript`` job: run the core's analysis on an uploaded transcript and store it.
 
 The text stays with the analysis for the agency's retention period (records.transcript_retention);
 codes and metrics are always kept. Who is who follows the practitioner's choices
@@ -51,7 +51,7 @@ def analyze_text(text: str, *, practitioner_names: list[str], format: str, name:
     return analyze_transcript(transcript, shared_coder(), progress=coded).to_dict()
 
 
-def analyse_transcript(job) -> None:
+def analyze_transcript(job) -> None:
     analysis = ConversationAnalysis.objects.filter(pk=job.payload["analysis_id"]).first()
     if analysis is None:
         return  # deleted while it waited: nothing to do

@@ -41,12 +41,12 @@ MAX_ATTEMPTS = 3
 
 # kind -> the function that does it; it takes (job) and raises to fail the job.
 HANDLERS: dict[str, Callable[[Job], None]] = {
-    "analyse_transcript": conversation_analysis.analyse_transcript,
+    "analyze_transcript": conversation_analysis.analyze_transcript,
     "send_notification": notifications.send_job,
 }
 # kind -> what a job that is given up on tells its own record, so the person waiting sees why.
 ON_FAILURE: dict[str, Callable[[Job, str], None]] = {
-    "analyse_transcript": conversation_analysis.on_failure,
+    "analyze_transcript": conversation_analysis.on_failure,
 }
 # Run by the worker between jobs, about every PERIODIC_SECONDS (escalation of unacknowledged
 # urgent alerts, retries of failed emails, check-in schedules, reminders, digests).

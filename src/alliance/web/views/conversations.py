@@ -38,7 +38,7 @@ def conversation_upload(request, contact_id):
                 contact=contact, original_name=name[:200], format=form.cleaned_data["format"],
                 practitioner_names=form.names(), source_text=text, created_by=request.user,
             )
-            jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+            jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
             audit.record(request.user, "create", analysis, client_id=contact.client_id)
         messages.success(request, "Thank you. The transcript is being analysed; the Conversation section below shows how it is going.")
         return _conversation_of(contact.pk)
@@ -94,7 +94,7 @@ def conversation_speakers(request, analysis_id):
                 speaker_choices={**merged, **form.cleaned_data["choices"]}, roles_confirmed=True,
                 status=ConversationAnalysis.Status.QUEUED, progress=0.0, result=None, metrics=None, finished_at=None,
             )
-            jobs.enqueue("analyse_transcript", {"analysis_id": str(analysis.pk)})
+            jobs.enqueue("analyze_transcript", {"analysis_id": str(analysis.pk)})
             message = "Thank you. The conversation is being analysed again with who is who as you set it."
         else:
             ConversationAnalysis.objects.filter(pk=analysis.pk).update(roles_confirmed=True)
