@@ -1,4 +1,4 @@
-"""The named people every view test uses (STYLE.md 9), built by the package's own builders."""
+"""The named people every view test uses, built by the package's own builders."""
 
 from __future__ import annotations
 

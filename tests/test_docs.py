@@ -1,4 +1,4 @@
-"""Docs that cannot drift (STYLE.md 13): generated references are current, and the README's commands are CI's."""
+"""Docs that cannot drift: generated references are current, and the README's commands are CI's."""
 
 import subprocess
 import sys

@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md, enforced: the core never imports Django or anything above it, and
+"""The layers of docs/architecture.md, enforced: the core never imports Django or anything above it, and
 records never imports the interfaces (web, CLI, batch)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The README's examples, run again: the analysis it shows, its library example, the commands that need no data.
 
 They run on the sample that ships with Alliance, so a change to the coder, the feedback or the report
-that alters what a reader would see fails here until the README is updated (STYLE.md 13).
+that alters what a reader would see fails here until the README is updated.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """``analyze()``: one session transcript through the whole pipeline, into one ``Analysis``.
 
-The pipeline (STYLE.md 3) is four named, versioned stages over one container; each
+The pipeline (docs/architecture.md) is four named, versioned stages over one container; each
 declares what it reads and what it adds, and ``Analysis.pipeline`` records them with
 the model artifact's hash so a stored result can be reproduced and explained:
 

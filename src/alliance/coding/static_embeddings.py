@@ -55,7 +55,7 @@ class StaticEmbedder:
 
 def distil_table(dims: int, seed: int, progress=None) -> np.ndarray:
     """Embed every vocabulary token with MiniLM, then PCA to ``dims`` (float16)."""
-    # onnxruntime phones home unless told not to before it is imported (../shared/STACK.md).
+    # onnxruntime sends usage data unless told not to before it is imported; nothing may leave the machine.
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"
     os.environ["HF_HUB_OFFLINE"] = "1"
     import onnxruntime as ort  # noqa: PLC0415 - optional extra, training only

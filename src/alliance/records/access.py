@@ -1,4 +1,4 @@
-"""One access helper per record type (STYLE.md 7).
+"""One access helper per record type (docs/architecture.md).
 
 Each returns the record and whether the user may change it, answers 404 to anyone
 who may not see it (so strangers learn nothing, not even that it exists) and 403 to

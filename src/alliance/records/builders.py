@@ -1,4 +1,4 @@
-"""Plain functions that build records. The demo and the tests both use these (STYLE.md 12)."""
+"""Plain functions that build records. The demo and the tests both use these"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Background work without a broker (STYLE.md 14).
+"""Background work without a broker (docs/conversations.md, "Background analysis").
 
 Requests put slow work into the ``Job`` table with ``enqueue``; ``alliance worker``
 (or the demo server's worker thread) runs ``run_worker``, which claims one row at a

@@ -1,4 +1,4 @@
-"""Configuration problems surface as Django system checks with a hint (STYLE.md 6)."""
+"""Configuration problems surface as Django system checks with a hint (docs/settings.md)."""
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register

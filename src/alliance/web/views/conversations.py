@@ -1,4 +1,4 @@
-"""Upload a transcript for a contact and follow its analysis (STYLE.md 14: enqueue, then poll a fragment)."""
+"""Upload a transcript for a contact and follow its analysis: enqueue, then poll a fragment (docs/architecture.md)."""
 
 from __future__ import annotations
 
