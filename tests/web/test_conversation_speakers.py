@@ -218,3 +218,19 @@ def test_the_administrator_sets_the_retention_period_in_the_agency_settings(clie
     page = client.get("/admin/records/agencysettings/1/change/")
     assert page.status_code == 200
     assert 'name="transcript_retention_days"' in page.content.decode() and 'value="90"' in page.content.decode()
+
+
+def test_the_caseload_reminds_the_practitioner_of_conversations_waiting_for_who_is_who(client, personas, contact):
+    analysis = family_analysis(contact)
+    text = page_of(client, personas.practitioner, "/")
+    assert "Conversations to check" in text and f"/contacts/{contact.pk}/#conversation" in text
+    assert "Conversations to check" not in page_of(client, personas.supervisor, "/")  # only the practitioner can confirm
+    ConversationAnalysis.objects.filter(pk=analysis.pk).update(roles_confirmed=True)
+    assert "Conversations to check" not in page_of(client, personas.practitioner, "/")
+
+
+def page_of(client, user, url: str) -> str:
+    signed_in(client, user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return visible_text(response)

@@ -18,6 +18,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    UUIDField,
 )
 from django.utils import timezone
 
@@ -31,6 +32,7 @@ from alliance.records.models import (
     CheckinResponse,
     Client,
     Contact,
+    ConversationAnalysis,
 )
 from alliance.web import alert_present
 from alliance.web import status as status_rule
@@ -80,7 +82,15 @@ def caseload_queryset(user, *, search: str = "", status: str = "active"):
         relationship_total=Subquery(latest_relationship.values("total")[:1]),
         relationship_severity=Subquery(latest_relationship.values("severity")[:1]),
     )
-    return _annotate_outcomes(qs).order_by("name")
+    return _annotate_unconfirmed(_annotate_outcomes(qs)).order_by("name")
+
+
+def _annotate_unconfirmed(qs):
+    """The client's latest analysed contact still waiting for who is who (docs/conversations.md), in the same query."""
+    waiting = ConversationAnalysis.objects.filter(
+        contact__client=OuterRef("pk"), status=ConversationAnalysis.Status.DONE, roles_confirmed=False,
+    ).order_by("-created_at")
+    return qs.annotate(unconfirmed_contact=Subquery(waiting.values("contact_id")[:1], output_field=UUIDField()))
 
 
 def outcome_trend(instrument_id: str, first: float | None, latest: float | None, count: int | None = 2) -> OutcomeTrend | None:
@@ -158,11 +168,14 @@ def build_caseload(user, *, search: str = "", status: str = "active", practition
             attention.append({"client": client, "reasons": reasons, "urgency": reasons[0].urgency})
     # The one ordering (alliance.measures.alerts): most urgent, then most recent, first.
     attention.sort(key=lambda item: (*sort_key(item["urgency"], item["reasons"][0].since), item["client"].name))
+    # Only the assigned practitioner can confirm who is who, so only they are reminded.
+    to_confirm = [c for c in clients if c.unconfirmed_contact and c.practitioner_id == user.pk]
     if attention_only:
         clients = [c for c in clients if c.needs_attention]
     return {
         "clients": clients,
         "attention": attention,
+        "to_confirm": to_confirm,
         "search": search,
         "status": status,
         "practitioner": practitioner if is_supervisor else "",
