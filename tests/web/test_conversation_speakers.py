@@ -234,3 +234,15 @@ def page_of(client, user, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200
     return visible_text(response)
+
+
+def test_the_page_never_shows_the_command_lines_hint_and_says_who_confirmed(client, personas, contact):
+    analysis = family_analysis(contact)
+    assert analysis.result["role_note"].startswith("Roles were guessed")  # the core's note, meant for the CLI
+    order = list(dict.fromkeys(u["speaker"] for u in analysis.result["utterances"]))
+    suggested = roles_of(analysis)
+    signed_in(client, personas.practitioner)
+    client.post(f"/conversations/{analysis.pk}/speakers/", {f"speaker_{i}": suggested[s] for i, s in enumerate(order)})
+    text = page_of(client, personas.practitioner, f"/contacts/{contact.pk}/")
+    assert "--practitioner" not in text and "Roles were guessed" not in text
+    assert "You confirmed who is who as Alliance suggested." in text

@@ -17,6 +17,7 @@ from alliance.web.conversation_present import (
     metric_rows,
     utterance_views,
 )
+from alliance.web.speaker_step import page_note
 
 PAPER_CSS = "alliance/paper.css"
 PAPER_BASE = "https://alliance.invalid/"  # relative links resolve here, and the fetcher below answers them itself
@@ -84,5 +85,5 @@ def analysis_view(analysis: ConversationAnalysis) -> dict:
         "metrics": metric_rows(analysis.metrics or result.get("metrics")),
         "miti_caveat": _caveat(result),
         "feedback": feedback_views(result),
-        "role_note": result.get("role_note") or "",
+        "role_note": page_note(analysis) if analysis.roles_confirmed else "Who is who is not confirmed yet.",
     }

@@ -57,6 +57,16 @@ def sureness(result: dict) -> str:
     return ""
 
 
+def page_note(analysis) -> str:
+    """What the page says about who is who: the practitioner's own choices, never the CLI's hints."""
+    result = analysis.result or {}
+    if analysis.speaker_choices:
+        return result.get("role_note") or ""
+    if analysis.roles_confirmed and result.get("role_note"):
+        return "You confirmed who is who as Alliance suggested."
+    return ""
+
+
 class SpeakersForm(forms.Form):
     """One choice per speaker: a role, or "the same person as" another speaker."""
 

@@ -25,7 +25,7 @@ from alliance.web.conversation_present import (
     utterance_views,
 )
 from alliance.web.pages.caseload import RELATIONSHIP_INSTRUMENT
-from alliance.web.speaker_step import SpeakersForm, speakers_of, sureness
+from alliance.web.speaker_step import SpeakersForm, page_note, speakers_of, sureness
 
 CONTACT_TEMPLATE = "alliance/_conversation_section.html"
 
@@ -65,7 +65,7 @@ def contact_context(request, contact, can_write: bool) -> dict:
                 metrics=metric_rows(analysis.metrics or result.get("metrics")),
                 miti_caveat=_caveat(result),
                 feedback=feedback_views(result),
-                role_note=result.get("role_note") or "",
+                role_note=page_note(analysis),
                 speakers_form=SpeakersForm(speakers_of(result), can_change=not analysis.text_discarded),
                 sureness=sureness(result),
                 text_removed_on=text_removed_on(analysis, retention),
