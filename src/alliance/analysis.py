@@ -198,15 +198,41 @@ _QUOTE_KEYS = frozenset({"text", "quote", "quotes", "excerpt", "excerpts", "exam
 
 
 def without_text(data: dict) -> dict:
-    """An analysis dict with every utterance's words and every feedback quote removed; codes and metrics stay.
+    """An analysis dict with no words and no names from the transcript; codes, metrics and evidence stay.
 
-    Quotes inside a feedback message become '…'. Used for stored analyses whose transcript text is
-    no longer kept (docs/conversations.md, "Keeping and removing").
+    Every utterance's text and every feedback quote goes (a quote inside a feedback message becomes
+    '…'); speaker labels, often first names, become their roles ("Client", "Other person 2"), and the
+    role note and guess that name them go too. Used for stored analyses whose transcript text is no
+    longer kept (docs/conversations.md, "Keeping and removing").
     """
+    utterances = data.get("utterances", [])
+    names = role_names(utterances)
     stripped = dict(data)
-    stripped["utterances"] = [{k: v for k, v in u.items() if k != "text"} for u in data.get("utterances", [])]
-    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]
+    stripped["utterances"] = [
+        {**{k: v for k, v in u.items() if k != "text"}, "speaker": names.get(u.get("speaker"), u.get("speaker"))}
+        for u in utterances
+    ]
+    stripped["feedback"] = [_without_quotes(item) for item in data.get("feedback", [])]  # messages name roles, not people
+    stripped["role_note"] = ""
+    stripped["role_guess"] = None
     return stripped
+
+
+_ROLE_NAMES = {"practitioner": "Practitioner", "client": "Client", "other": "Other person"}
+
+
+def role_names(utterances: list[dict]) -> dict[str, str]:
+    """Each speaker label -> its role as a name, numbered when a role has several people."""
+    roles: dict[str, str] = {}
+    for u in utterances:
+        roles.setdefault(u.get("speaker"), u.get("role") or "other")
+    seen: dict[str, int] = {}
+    names = {}
+    for label, role in roles.items():
+        seen[role] = seen.get(role, 0) + 1
+        base = _ROLE_NAMES.get(role, "Other person")
+        names[label] = base if seen[role] == 1 else f"{base} {seen[role]}"
+    return names
 
 
 def _without_quotes(item: dict) -> dict:

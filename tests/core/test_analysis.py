@@ -6,7 +6,7 @@ import json
 import re
 
 from alliance import analyze
-from alliance.analysis import analyze_transcript, fit_to_role
+from alliance.analysis import analyze_transcript, fit_to_role, without_text
 from alliance.coding.codes import Codes
 from alliance.transcripts import parse, sample_path
 from tests.core.coded_sessions import _CLIENT, _PRACTITIONER
@@ -231,3 +231,17 @@ def test_without_text_the_json_keeps_codes_metrics_and_evidence_but_no_word_of_t
     assert all("quotes" not in item for item in bare["feedback"])
     stored = json.dumps(bare)
     assert not [text for _, text, _ in SESSION if len(text) > 20 and text in stored]
+
+
+def test_without_text_speakers_are_named_by_their_roles_and_the_role_note_goes():
+    text = "Maria: How are you?\nSam: Fine.\nAnn: He is not.\nMaria: Tell me more.\nSam: Well, I sleep badly.\nAnn: Yes.\nBo: Hi.\n"
+    data = analyze(text, practitioner="Maria", coder=ScriptedCoder(["OQ", "C0", "C0", "OQ", "C0", "C0", "C0"])).to_dict()
+    roles = {u["speaker"]: u["role"] for u in data["utterances"]}
+    bare = without_text(data)
+    renamed = [u["speaker"] for u in bare["utterances"]]
+    expected = {"practitioner": "Practitioner", "client": "Client"}
+    assert renamed[0] == "Practitioner" and renamed[1] == expected[roles["Sam"]]
+    assert len(set(renamed)) == len(roles)  # still one name per person
+    assert not {"Maria", "Sam", "Ann", "Bo"} & set(renamed)
+    assert bare["role_note"] == "" and bare["role_guess"] is None
+    assert "Maria" not in json.dumps(bare) and "Sam" not in json.dumps(bare)

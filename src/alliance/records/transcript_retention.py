@@ -2,8 +2,8 @@
 
 The text of a transcript stays with its analysis for the agency's retention period
 (``AgencySettings.transcript_retention_days``, default 90) so the turns and the feedback's
-quotes can be read; then the worker removes it and writes an audit entry. Codes, metrics
-and feedback without quotes stay. With 0 days the text goes as soon as the practitioner
+quotes can be read; then the worker removes it, and the speakers' names with it, and writes
+an audit entry. Codes, metrics and feedback without quotes stay. With 0 days the text goes as soon as the practitioner
 has confirmed who is who (or after a day if nobody does). A practitioner can delete an
 analysis; a client's withdrawn consent deletes every analysis of that contact.
 """
@@ -59,9 +59,10 @@ def remove_text(analysis: ConversationAnalysis, *, actor=None, now=None) -> None
             return
         locked.result = without_text(locked.result or {})
         locked.source_text = ""
+        locked.speaker_choices = {}  # they name the speakers, and nothing can be analysed again
         locked.text_discarded = True
         locked.text_purged_at = now
-        locked.save(update_fields=["result", "source_text", "text_discarded", "text_purged_at"])
+        locked.save(update_fields=["result", "source_text", "speaker_choices", "text_discarded", "text_purged_at"])
         audit.record(actor, "purge", locked, client_id=locked.contact.client_id, via="web" if actor else "worker")
 
 
