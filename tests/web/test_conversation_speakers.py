@@ -136,6 +136,7 @@ def test_the_worker_removes_text_after_the_retention_period_and_writes_an_audit_
     analysis.refresh_from_db()
     assert analysis.source_text == "" and analysis.text_discarded and analysis.text_purged_at
     assert all("text" not in u and "codes" in u for u in analysis.result["utterances"])
+    assert {u["speaker"] for u in analysis.result["utterances"]} == {"Practitioner", "Client"}  # no names either
     assert analysis.metrics and analysis.result["feedback"] is not None
     entry = AuditEntry.objects.get(action="purge", record_id=str(analysis.pk))
     assert entry.actor is None and entry.via == "worker" and entry.client_id == contact.client_id
