@@ -247,3 +247,15 @@ def test_the_page_never_shows_the_command_lines_hint_and_says_who_confirmed(clie
     text = page_of(client, personas.practitioner, f"/contacts/{contact.pk}/")
     assert "--practitioner" not in text and "Roles were guessed" not in text
     assert "You confirmed who is who as Alliance suggested." in text
+
+
+def test_two_speakers_marked_as_each_other_are_refused_with_a_sentence(client, personas, contact):
+    analysis = family_analysis(contact)
+    order = list(dict.fromkeys(u["speaker"] for u in analysis.result["utterances"]))
+    wanted = {"Dana R": "DANA", "DANA": "Dana R", "Sam": "client", "Lee": "other"}
+    signed_in(client, personas.practitioner)
+    response = client.post(f"/conversations/{analysis.pk}/speakers/",
+                           {f"speaker_{i}": wanted[label] for i, label in enumerate(order)}, follow=True)
+    assert "Two speakers are each marked as the same person as the other." in visible_text(response)
+    analysis.refresh_from_db()
+    assert not analysis.roles_confirmed and analysis.status == "done"

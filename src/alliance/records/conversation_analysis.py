@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from alliance.errors import AllianceError
 from alliance.records.models import ConversationAnalysis
-from alliance.records.transcript_retention import remove_text, retention_days
+from alliance.records.transcript_retention import remove_text_if_due
 
 logger = logging.getLogger("alliance.jobs")
 
@@ -78,8 +78,7 @@ def analyze_transcript(job) -> None:
         roles_confirmed=confirmed,
         error="",
     )
-    if retention_days() == 0 and confirmed:
-        remove_text(analysis)
+    remove_text_if_due(analysis)  # an agency that keeps no text: gone as soon as who is who is known
     logger.info("analysis done id=%s utterances=%s confirmed=%s", analysis.pk, len(data.get("utterances", [])), confirmed)
 
 

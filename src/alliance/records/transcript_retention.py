@@ -26,8 +26,14 @@ logger = logging.getLogger("alliance.records")
 # With no retention, an analysis nobody has confirmed keeps its text this long for the "who is who" step.
 UNCONFIRMED_GRACE = timedelta(days=1)
 
+
 def retention_days() -> int:
     return AgencySettings.current().transcript_retention_days
+
+
+def _kept_for(days: int, confirmed: bool) -> timedelta:
+    """The one retention rule: how long after its analysis a transcript's text stays."""
+    return UNCONFIRMED_GRACE if days == 0 and not confirmed else timedelta(days=days)
 
 
 def text_removed_on(analysis: ConversationAnalysis, days: int | None = None):
@@ -35,9 +41,7 @@ def text_removed_on(analysis: ConversationAnalysis, days: int | None = None):
     if analysis.text_discarded or analysis.finished_at is None:
         return None
     days = retention_days() if days is None else days
-    if days == 0:
-        return analysis.finished_at + (timedelta(0) if analysis.roles_confirmed else UNCONFIRMED_GRACE)
-    return analysis.finished_at + timedelta(days=days)
+    return analysis.finished_at + _kept_for(days, analysis.roles_confirmed)
 
 
 def due_for_purge(now=None, days: int | None = None):
@@ -45,9 +49,16 @@ def due_for_purge(now=None, days: int | None = None):
     now = now or timezone.now()
     days = retention_days() if days is None else days
     done = ConversationAnalysis.objects.filter(status=ConversationAnalysis.Status.DONE, text_discarded=False)
-    if days == 0:
-        return done.filter(Q(roles_confirmed=True) | Q(finished_at__lte=now - UNCONFIRMED_GRACE))
-    return done.filter(finished_at__lte=now - timedelta(days=days))
+    return done.filter(
+        Q(roles_confirmed=True, finished_at__lte=now - _kept_for(days, True))
+        | Q(roles_confirmed=False, finished_at__lte=now - _kept_for(days, False))
+    )
+
+
+def remove_text_if_due(analysis: ConversationAnalysis, *, actor=None) -> None:
+    """Remove this analysis's text now if the retention rule says so (with no retention: once confirmed)."""
+    if due_for_purge().filter(pk=analysis.pk).exists():
+        remove_text(analysis, actor=actor)
 
 
 def remove_text(analysis: ConversationAnalysis, *, actor=None, now=None) -> None:
@@ -89,10 +100,9 @@ def withdraw_consent(contact: Contact, actor, *, via: str = "web") -> int:
     """Record that the client withdrew consent: every analysis of the contact (and its text) is deleted."""
     with transaction.atomic():
         contact = Contact.objects.select_for_update().get(pk=contact.pk)
-        analyses = list(ConversationAnalysis.objects.filter(contact=contact))
+        analyses = list(ConversationAnalysis.objects.filter(contact=contact).select_related("contact"))
         for analysis in analyses:
-            audit.record(actor, "delete", analysis, client_id=contact.client_id, via=via)
-        ConversationAnalysis.objects.filter(contact=contact).delete()
+            delete_analysis(analysis, actor, via=via)
         if contact.recording_consent != Contact.Consent.WITHDRAWN:
             contact.recording_consent = Contact.Consent.WITHDRAWN
             contact.save(update_fields=["recording_consent", "updated_at"])

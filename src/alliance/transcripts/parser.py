@@ -76,7 +76,7 @@ def parse(source, *, format: str | None = None, practitioner=None, name: str | N
         stated = {**stated, **chosen}
     guessed, note = assign_roles(utterances, stated=stated, practitioner=practitioner, path=src.display)
     if chosen and not guessed:
-        note = chosen_note(utterances, chosen)
+        note = chosen_note(utterances)
     return Transcript(
         utterances,
         source=src.origin,

@@ -39,8 +39,8 @@ def assign_roles(
             raise ParseError(
                 "T019",
                 path=path,
-                names=_quoted_list(practitioner, "or"),
-                speakers=_quoted_list(speakers, "and"),
+                names=quoted_list(practitioner, "or"),
+                speakers=quoted_list(speakers, "and"),
             )
     for speaker in speakers:
         # Named practitioners are the only ones: the file may still say who is other.
@@ -74,7 +74,7 @@ def assign_roles(
         note += _describe_rest(speakers, roles) + " Use --practitioner to set them."
     elif not guessed and "other" in others.values():
         minor = [s for s in speakers if others.get(s) == "other"]
-        note = f"{_quoted_list(minor, 'and')} said little, so taken as other rather than the client."
+        note = f"{quoted_list(minor, 'and')} said little, so taken as other rather than the client."
 
     for u in utterances:
         u.role = roles[u.speaker]
@@ -99,13 +99,13 @@ def _describe_rest(speakers: list[str], roles: dict[str, str]) -> str:
     others = [s for s in speakers if roles[s] == "other"]
     parts = []
     if clients:
-        parts.append(f"{_quoted_list(clients, 'and')} as the client")
+        parts.append(f"{quoted_list(clients, 'and')} as the client")
     if others:
-        parts.append(f"{_quoted_list(others, 'and')} as other (they said little)")
+        parts.append(f"{quoted_list(others, 'and')} as other (they said little)")
     return ("; " + "; ".join(parts) + ".") if parts else "."
 
 
-def _quoted_list(names: list[str], joiner: str) -> str:
+def quoted_list(names: list[str], joiner: str) -> str:
     quoted = [repr(n) for n in names]
     if len(quoted) <= 1:
         return "".join(quoted)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from alliance.errors import ParseError
 from alliance.transcripts.model import ROLES
+from alliance.transcripts.roles import quoted_list
 from alliance.transcripts.turns import UNKNOWN_SPEAKER, RawCue
 
 
@@ -28,33 +29,42 @@ def read_speaker_options(options: Iterable[str]) -> dict[str, str]:
 
 def apply_to_cues(raw: list[RawCue], choices: Mapping[str, str], path: str) -> dict[str, str]:
     """Merge labels in ``raw`` as chosen (in place); returns the roles chosen, by the label now used."""
-    labels = _labels(raw)
+    final, chosen = resolve(choices, _labels(raw), path)
+    previous = None
+    for cue in raw:
+        speaker = cue.speaker if cue.speaker is not None else (previous or UNKNOWN_SPEAKER)
+        previous = speaker
+        cue.speaker = final.get(speaker, speaker)
+    return chosen
+
+
+def resolve(choices: Mapping[str, str], labels: list[str], path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The choices for these speaker labels as (label -> the label it merges into, final label -> role).
+
+    Labels match case-insensitively; a merge may go through several labels. Raises ParseError
+    (T022, T024-T026) for a choice that cannot hold.
+    """
     by_fold = {label.casefold(): label for label in labels}
     merge: dict[str, str] = {}
     roles: dict[str, str] = {}
     for given, value in choices.items():
         label = by_fold.get(given.strip().casefold())
         if label is None:
-            raise ParseError("T022", path=path, label=given, speakers=_quoted(labels))
+            raise ParseError("T022", path=path, label=given, speakers=quoted_list(labels, "and"))
         role = value.strip().casefold()
         if role in ROLES:
             roles[label] = role
-        elif value.strip().casefold() in by_fold:
-            merge[label] = by_fold[value.strip().casefold()]
+        elif role in by_fold:
+            merge[label] = by_fold[role]
         else:
-            raise ParseError("T024", path=path, label=label, value=value, speakers=_quoted(labels))
+            raise ParseError("T024", path=path, label=label, value=value, speakers=quoted_list(labels, "and"))
     final = {label: _follow(label, merge, path) for label in merge}
-    previous = None
-    for cue in raw:
-        speaker = cue.speaker if cue.speaker is not None else (previous or UNKNOWN_SPEAKER)
-        previous = speaker
-        cue.speaker = final.get(speaker, speaker)
     chosen: dict[str, str] = {}
     for label, role in roles.items():
         target = final.get(label, label)
         if chosen.setdefault(target, role) != role:
             raise ParseError("T025", path=path, label=target, first=chosen[target], second=role)
-    return chosen
+    return final, chosen
 
 
 def _follow(label: str, merge: dict[str, str], path: str) -> str:
@@ -62,7 +72,7 @@ def _follow(label: str, merge: dict[str, str], path: str) -> str:
     while label in merge:
         label = merge[label]
         if label in seen:
-            raise ParseError("T026", path=path, names=_quoted(seen))
+            raise ParseError("T026", path=path, names=quoted_list(seen, "and"))
         seen.append(label)
     return label
 
@@ -77,18 +87,11 @@ def _labels(raw: list[RawCue]) -> list[str]:
     return list(labels)
 
 
-def _quoted(names: list[str]) -> str:
-    quoted = [repr(n) for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
 _ROLE_WORDS = {"practitioner": "the practitioner", "client": "the client", "other": "another person (not coded)"}
 
 
-def chosen_note(utterances, chosen: Mapping[str, str]) -> str:
+def chosen_note(utterances) -> str:
     """The role note once roles follow the practitioner's choices."""
-    roles = dict.fromkeys(u.speaker for u in utterances)
-    for u in utterances:
-        roles[u.speaker] = u.role
+    roles = {u.speaker: u.role for u in utterances}
     parts = [f"{label!r} is {_ROLE_WORDS[role]}" for label, role in roles.items()]
     return "Who is who as you set it: " + "; ".join(parts) + "."

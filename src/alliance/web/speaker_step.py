@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from django import forms
 
+from alliance.errors import ParseError
+from alliance.transcripts.speaker_choices import resolve
+
 ROLE_CHOICES = [
     ("practitioner", "The practitioner (you)"),
     ("client", "The client"),
@@ -89,26 +92,16 @@ class SpeakersForm(forms.Form):
         chosen = {s.label: cleaned.get(f"speaker_{i}") for i, s in enumerate(self.speakers)}
         if None in chosen.values():
             return cleaned
-        roles = {label: self._final_role(label, chosen) for label in chosen}
-        if None in roles.values():
-            raise forms.ValidationError("Two speakers are each marked as the same person as the other. Give one of them a role.")
+        try:
+            _, roles = resolve(chosen, list(chosen), path="")
+        except ParseError:  # the one choice a form can make wrong: two labels merged into each other
+            raise forms.ValidationError("Two speakers are each marked as the same person as the other. Give one of them a role.") from None
         if "practitioner" not in roles.values():
             raise forms.ValidationError("Please mark who the practitioner is: the analysis is about their part of the conversation.")
         if "client" not in roles.values():
             raise forms.ValidationError("Please mark who the client is.")
         cleaned["choices"] = chosen
         return cleaned
-
-    @staticmethod
-    def _final_role(label: str, chosen: dict[str, str]) -> str | None:
-        seen = {label}
-        value = chosen[label]
-        while value in chosen:  # "the same person as" another label
-            if value in seen:
-                return None
-            seen.add(value)
-            value = chosen[value]
-        return value
 
     def changes_anything(self) -> bool:
         """Whether the choices differ from the roles the analysis already used."""

@@ -9,12 +9,11 @@ from django.urls import reverse
 from alliance import measures
 from alliance.errors import MeasureError
 from alliance.records.models import (
-    AgencySettings,
     CheckinResponse,
     Contact,
     ConversationAnalysis,
 )
-from alliance.records.transcript_retention import text_removed_on
+from alliance.records.transcript_retention import retention_days, text_removed_on
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.conversation_present import (
     MITI_CAVEAT,
@@ -47,7 +46,7 @@ def latest_analysis(contact) -> ConversationAnalysis | None:
 def contact_context(request, contact, can_write: bool) -> dict:
     analysis = latest_analysis(contact)
     consent = contact.recording_consent == Contact.Consent.YES
-    retention = AgencySettings.current().transcript_retention_days
+    retention = retention_days()
     view = None
     if analysis is not None:
         view = {

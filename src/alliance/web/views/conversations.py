@@ -14,7 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from alliance.errors import AllianceError
 from alliance.records import audit, jobs, transcript_retention
 from alliance.records.access import get_analysis_for_user, get_contact_for_user
-from alliance.records.models import AgencySettings, Contact, ConversationAnalysis
+from alliance.records.models import Contact, ConversationAnalysis
 from alliance.transcripts.model import ROLES
 from alliance.web.conversation_forms import TranscriptForm
 from alliance.web.sections import conversations as section
@@ -44,7 +44,7 @@ def conversation_upload(request, contact_id):
         return _conversation_of(contact.pk)
     if request.method == "GET":
         audit.record(request.user, "view", contact, client_id=contact.client_id)
-    context.update(form=form, conversation_retention_days=AgencySettings.current().transcript_retention_days)
+    context.update(form=form, conversation_retention_days=transcript_retention.retention_days())
     return render(request, "alliance/conversation_upload.html", context, status=400 if form.errors else 200)
 
 
@@ -100,8 +100,7 @@ def conversation_speakers(request, analysis_id):
             ConversationAnalysis.objects.filter(pk=analysis.pk).update(roles_confirmed=True)
             message = "Thank you: who is who is confirmed, and this conversation now counts in your trends."
         audit.record(request.user, "update", analysis, client_id=analysis.contact.client_id)
-    if not form.changes_anything() and transcript_retention.retention_days() == 0:
-        transcript_retention.remove_text(analysis, actor=request.user)
+    transcript_retention.remove_text_if_due(analysis, actor=request.user)
     messages.success(request, message)
     return _back(analysis)
 
