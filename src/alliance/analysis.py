@@ -69,6 +69,7 @@ class Analysis:
     pipeline: dict
     role_note: str = ""
     role_guess: dict | None = None  # how the practitioner was found when the transcript did not say
+    coding_note: str = ""  # what the text means for the codes (e.g. captions without punctuation)
 
     def to_dict(self, *, text: bool = True) -> dict:
         """The documented JSON (docs/analysis.md); with ``text=False``, no word of the transcript (``without_text``)."""
@@ -85,6 +86,7 @@ class Analysis:
             "pipeline": self.pipeline,
             "role_note": self.role_note,
             "role_guess": self.role_guess,
+            "coding_note": self.coding_note,
             "miti_context": self.miti_context.to_dict(),
             "journal_prompts": [p.to_dict() for p in self.journal_prompts],
         }
@@ -136,7 +138,11 @@ def settle_roles(transcript: Transcript, coder) -> tuple[Transcript, dict | None
 
 def analyze_transcript(transcript: Transcript, coder, progress: Progress | None = None) -> Analysis:
     """The stages after parsing, for a transcript already in hand (batch jobs, tests, benchmarks)."""
+    from alliance.report.labels import coding_note
+
     transcript, role_guess = settle_roles(transcript, coder)
+    # The shipped coder picks a variant by how the text is written; a coder without variants has none.
+    variant = coder.variant_for(transcript) if hasattr(coder, "variant_for") else None
     coded = coder.code(transcript, progress=_done_of_total(progress) if progress else None)
     codes = [fit_to_role(c, u.role) for u, c in zip(transcript.utterances, coded)]
     metrics = session_metrics(transcript, codes)
@@ -148,9 +154,10 @@ def analyze_transcript(transcript: Transcript, coder, progress: Progress | None 
         feedback=fb.observations,
         journal_prompts=fb.journal_prompts,
         miti_context=miti_context(metrics),
-        pipeline=pipeline_record(coder),
+        pipeline=pipeline_record(coder, variant),
         role_note=transcript.role_note,
         role_guess=role_guess,
+        coding_note=coding_note(variant),
     )
 
 
@@ -173,8 +180,8 @@ def fit_to_role(codes: Codes, role: str) -> Codes:
     return replace(codes, **cleared)
 
 
-def pipeline_record(coder) -> dict:
-    """Stage names and versions, and the model that coded the utterances."""
+def pipeline_record(coder, variant: str | None = None) -> dict:
+    """Stage names and versions, and the model (and its variant, where it has them) that coded the utterances."""
     from alliance import __version__
 
     name = getattr(coder, "name", type(coder).__name__)
@@ -189,7 +196,7 @@ def pipeline_record(coder) -> dict:
         "model": {
             "name": name,
             "artifact_hash": getattr(coder, "artifact_hash", None),
-        },
+        } | ({"variant": variant} if variant else {}),
     }
 
 

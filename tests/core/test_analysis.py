@@ -58,7 +58,8 @@ def scripted():
 def test_analysis_json_has_every_documented_key():
     data = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()
     assert set(data) == {
-        "utterances", "metrics", "feedback", "pipeline", "role_note", "role_guess", "miti_context", "journal_prompts",
+        "utterances", "metrics", "feedback", "pipeline", "role_note", "role_guess", "coding_note", "miti_context",
+        "journal_prompts",
     }
     assert len(data["utterances"]) == len(SESSION)
     for u in data["utterances"]:
@@ -195,7 +196,8 @@ def test_the_shipped_coder_gives_a_complete_analysis_whose_feedback_quotes_its_e
     coder = load_coder()
     analysis = analyze(sample_path("zoom_vtt"), practitioner="Maria Okafor", coder=coder)
     data = analysis.to_dict()
-    assert data["pipeline"]["model"] == {"name": coder.name, "artifact_hash": coder.artifact_hash}
+    assert data["pipeline"]["model"] == {"name": coder.name, "artifact_hash": coder.artifact_hash, "variant": "edited"}
+    assert data["coding_note"] == ""  # an edited transcript: nothing to say about its text
     roles = {u["role"] for u in data["utterances"]}
     assert roles == {"practitioner", "client"}
     for u in data["utterances"]:
@@ -245,3 +247,25 @@ def test_without_text_speakers_are_named_by_their_roles_and_the_role_note_goes()
     assert not {"Maria", "Sam", "Ann", "Bo"} & set(renamed)
     assert bare["role_note"] == "" and bare["role_guess"] is None
     assert "Maria" not in json.dumps(bare) and "Sam" not in json.dumps(bare)
+
+
+def test_a_transcript_without_punctuation_is_coded_by_the_captions_variant_and_the_analysis_says_so():
+    from alliance.coding import load_coder
+    from alliance.coding.augment import unpunctuated
+    from alliance.report.labels import CODING_NOTES
+    from alliance.transcripts import parse
+
+    edited = parse(sample_path("zoom_vtt"), practitioner="Maria Okafor")
+    captions = "\n".join(f"{u.speaker}: {unpunctuated(u.text)}" for u in edited.utterances)
+    analysis = analyze(captions, practitioner="Maria Okafor", coder=load_coder())
+    data = analysis.to_dict()
+    assert data["pipeline"]["model"]["variant"] == "captions"
+    assert data["coding_note"] == CODING_NOTES["captions"]
+    assert data["coding_note"].startswith("This transcript has little or no punctuation")
+    assert data["coding_note"] in analysis.to_markdown() and data["coding_note"] in analysis.to_html()
+    assert analysis.to_dict(text=False)["coding_note"] == data["coding_note"]  # it quotes nobody, so it stays
+
+
+def test_a_coder_without_variants_records_none_and_gives_no_coding_note():
+    data = analyze(TEXT, practitioner="Maria", coder=scripted()).to_dict()
+    assert "variant" not in data["pipeline"]["model"] and data["coding_note"] == ""

@@ -106,3 +106,21 @@ def test_the_analyzed_conversation_offers_unsure_moments_as_questions_and_says_w
         assert escape(item["message"]) in page
         assert item["form"] in ("statement", "question")
         assert (item["form"] == "question") == (item["claims"] == []) or item["kind"] in ("long_turn", "talk_share")
+
+
+def test_a_transcript_without_punctuation_is_shown_with_a_note_on_what_that_means_for_the_codes(client, personas, contact):
+    from alliance.coding.augment import unpunctuated
+    from alliance.records.demo_conversations import session_text
+    from alliance.report.labels import CODING_NOTES
+
+    lines = [line.split(": ", 1) for line in session_text(WARM).splitlines() if ": " in line]
+    captions = "\n".join(f"{speaker}: {unpunctuated(words)}" for speaker, words in lines)
+    analysis = analyzed(contact, text=captions, name="captions.txt")
+    assert analysis.result["pipeline"]["model"]["variant"] == "captions"
+    page = contact_page(client, personas.practitioner, contact)
+    assert CODING_NOTES["captions"] in page
+
+
+def test_an_edited_transcript_gets_no_note_on_its_text(client, personas, contact):
+    analyzed(contact, WARM)
+    assert "little or no punctuation" not in contact_page(client, personas.practitioner, contact)

@@ -12,6 +12,7 @@ from alliance.report.labels import (
     evidence_text,
     feedback_groups,
     heading,
+    intro_notes,
     metric_notes,
     metric_rows,
     miti_rows,
@@ -20,8 +21,7 @@ from alliance.report.labels import (
 
 def render_console(analysis, console: Console) -> None:
     intro = [Text(heading(analysis))]
-    if analysis.role_note:
-        intro.append(Text(analysis.role_note, style="italic"))
+    intro += [Text(note, style="italic") for note in intro_notes(analysis)]
     console.print(Panel(Group(*intro), title="Session analysis", title_align="left"))
     _feedback(analysis, console)
     console.print(_metrics_table(analysis))

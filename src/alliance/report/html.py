@@ -15,6 +15,7 @@ from alliance.report.labels import (
     feedback_groups,
     has_times,
     heading,
+    intro_notes,
     metric_notes,
     metric_rows,
     miti_rows,
@@ -43,8 +44,7 @@ def render_html(analysis) -> str:
         "<h1>Session analysis</h1>",
         f"<p>{escape(heading(analysis))}</p>",
     ]
-    if analysis.role_note:
-        parts.append(f'<p class="note">{escape(analysis.role_note)}</p>')
+    parts += [f'<p class="note">{escape(note)}</p>' for note in intro_notes(analysis)]
     parts += _feedback(analysis)
     parts += _metrics(analysis)
     parts += _journal(analysis)

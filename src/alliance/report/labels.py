@@ -150,6 +150,29 @@ def heading(analysis) -> str:
     return f"{len(t.utterances)} turns · {t.format} · {people}"
 
 
+# What the person reading an analysis should know about the text it was coded from, by the coder
+# variant that coded it (alliance/coding/variants.py); nothing to say for edited text. Without "?"
+# questions are the codes most often lost (docs/coding.md, "Speech-to-text"), so the note names them.
+CODING_NOTES = {
+    "captions": (
+        "This transcript has little or no punctuation, as automatic captions often do, so Alliance coded it "
+        "with its model for captions. Without punctuation questions are harder to tell from reflections: "
+        "read the question and reflection counts as rougher than usual. Feedback still states only what "
+        "the coder is sure of, so it states less and asks more. A transcript with punctuation gives surer codes."
+    ),
+}
+
+
+def coding_note(variant: str | None) -> str:
+    """One plain paragraph about what the text means for the codes, or "" when there is nothing to say."""
+    return CODING_NOTES.get(variant or "", "")
+
+
+def intro_notes(analysis) -> list[str]:
+    """What to know before reading the report: how the roles were found, and what the text means for the codes."""
+    return [note for note in (analysis.role_note, analysis.coding_note) if note]
+
+
 def _speaker_roles(transcript):
     seen: dict[str, str] = {}
     for u in transcript.utterances:

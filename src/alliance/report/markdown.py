@@ -9,6 +9,7 @@ from alliance.report.labels import (
     feedback_groups,
     has_times,
     heading,
+    intro_notes,
     metric_notes,
     metric_rows,
     miti_rows,
@@ -17,8 +18,8 @@ from alliance.report.labels import (
 
 def render_markdown(analysis) -> str:
     out: list[str] = ["# Session analysis", "", heading(analysis), ""]
-    if analysis.role_note:
-        out += [f"> {analysis.role_note}", ""]
+    for note in intro_notes(analysis):
+        out += [f"> {note}", ""]
     out += _feedback(analysis)
     out += ["## Metrics", "", "| metric | value | note |", "| --- | --- | --- |"]
     out += [f"| {label} | {value} | {note} |" for label, value, note in metric_rows(analysis.metrics)]

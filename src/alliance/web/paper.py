@@ -86,4 +86,5 @@ def analysis_view(analysis: ConversationAnalysis) -> dict:
         "miti_caveat": _caveat(result),
         "feedback": feedback_views(result),
         "role_note": page_note(analysis) if analysis.roles_confirmed else "Who is who is not confirmed yet.",
+        "coding_note": result.get("coding_note") or "",
     }

@@ -65,6 +65,7 @@ def contact_context(request, contact, can_write: bool) -> dict:
                 miti_caveat=_caveat(result),
                 feedback=feedback_views(result),
                 role_note=page_note(analysis),
+                coding_note=result.get("coding_note") or "",
                 speakers_form=SpeakersForm(speakers_of(result), can_change=not analysis.text_discarded),
                 sureness=sureness(result),
                 text_removed_on=text_removed_on(analysis, retention),
