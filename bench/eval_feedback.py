@@ -203,22 +203,34 @@ def metrics_validity(transcripts, coded) -> dict:
     ours = [session_metrics(t, c).to_dict() for t, c in zip(transcripts, coded)]
     expected = [expected_metrics(t, c) for t, c in zip(transcripts, coded)]
     gold = [session_metrics(t, gold_codes(t)).to_dict() for t in transcripts]
+    def row(pairs) -> dict | None:
+        if len(pairs) < 5:
+            return None
+        o, g, h = (np.array(x, dtype=float) for x in zip(*pairs))
+        r = pearsonr(o, g)[0] if o.std() > 0 and g.std() > 0 else float("nan")
+        both = len(set(h.tolist())) == 2
+        return {
+            "sessions": len(pairs), "mae": round(float(np.abs(o - g).mean()), 2),
+            "bias": round(float((o - g).mean()), 2), "r": round(float(r), 2),
+            "auc_ours": round(float(roc_auc_score(h, o)), 2) if both else None,
+            "auc_experts": round(float(roc_auc_score(h, g)), 2) if both else None,
+        }
+
     for name in METRICS:
         for label, source in (("codes", ours), ("expected", expected)):
             if name not in source[0]:
                 continue
-            pairs = [(o[name], g[name], h) for o, g, h in zip(source, gold, high) if o[name] is not None and g[name] is not None]
-            if len(pairs) < 5:
-                continue
-            o, g, h = (np.array(x, dtype=float) for x in zip(*pairs))
-            r = pearsonr(o, g)[0] if o.std() > 0 and g.std() > 0 else float("nan")
-            both = len(set(h.tolist())) == 2
-            rows[f"{name} ({label})"] = {
-                "sessions": len(pairs), "mae": round(float(np.abs(o - g).mean()), 2),
-                "bias": round(float((o - g).mean()), 2), "r": round(float(r), 2),
-                "auc_ours": round(float(roc_auc_score(h, o)), 2) if both else None,
-                "auc_experts": round(float(roc_auc_score(h, g)), 2) if both else None,
-            }
+            found = row([(o[name], g[name], h) for o, g, h in zip(source, gold, high) if o[name] is not None and g[name] is not None])
+            if found:
+                rows[f"{name} ({label})"] = found
+    # R:Q where it is placed against MITI's levels: sessions with enough coded questions (metrics/miti.py).
+    from alliance.metrics.miti import MIN_QUESTIONS_FOR_LEVEL
+
+    rq = "reflection_to_question_ratio"
+    found = row([(o[rq], g[rq], h) for o, g, h in zip(ours, gold, high)
+                 if o[rq] is not None and g[rq] is not None and o["questions"] >= MIN_QUESTIONS_FOR_LEVEL])
+    if found:
+        rows[f"{rq} (codes, {MIN_QUESTIONS_FOR_LEVEL}+ questions)"] = found
     return rows
 
 

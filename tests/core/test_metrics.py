@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from alliance.coding.codes import Codes
 from alliance.metrics import miti_context, practitioner_runs, session_metrics
 from alliance.metrics.session import SessionMetrics
+from alliance.report.labels import metric_notes, miti_sentence
 from tests.core.coded_sessions import session
 
 KEYS = [
@@ -107,9 +108,25 @@ def test_codes_must_match_the_utterances_one_to_one():
     [(0.5, "below fair"), (1.0, "fair"), (1.99, "fair"), (2.0, "good"), (None, None)],
 )
 def test_miti_context_places_r_q_against_fair_and_good(ratio, levels):
-    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "reflection_to_question_ratio": ratio, "percent_complex_reflections": 55.0})
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": 10, "reflection_to_question_ratio": ratio,
+                                "percent_complex_reflections": 55.0})
     context = miti_context(metrics)
     assert context.summaries[0].level == levels
+
+
+@pytest.mark.parametrize(("questions", "level"), [(4, None), (5, "good")])
+def test_r_q_over_fewer_than_five_questions_is_shown_but_not_placed_against_the_levels(questions, level):
+    """Over a handful of questions R:Q swings with each turn (docs/metrics.md, "Validity")."""
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": questions, "reflection_to_question_ratio": 2.5,
+                                "percent_complex_reflections": 55.0})
+    rq = miti_context(metrics).summaries[0]
+    assert (rq.value, rq.level) == (2.5, level)
+    if level is None:
+        assert rq.to_dict()["note"] == "Fewer than 5 questions were coded, and a ratio over so few turns swings with each one, so R:Q is not placed against MITI's levels for this session."
+        assert miti_sentence(rq) == rq.note
+        assert f"Reflections per question (R:Q): {rq.note}" in metric_notes(miti_context(metrics))
+    else:
+        assert rq.note == "" and not any(line.startswith("Reflections per question") for line in metric_notes(miti_context(metrics)))
 
 
 def test_complex_reflections_are_never_placed_against_miti_levels_they_cannot_carry():

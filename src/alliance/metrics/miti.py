@@ -22,6 +22,15 @@ QUESTIONS_NOTE = (
     "because the mix is useful in supervision."
 )
 
+# R:Q over a handful of questions swings with each turn: in expert-coded sessions (grouped CV on
+# AnnoMI train) ours followed the experts' R:Q with r 0.59 over all sessions and 0.70 from five
+# questions on (docs/metrics.md, "Validity"), so below that it is shown but not placed against the levels.
+MIN_QUESTIONS_FOR_LEVEL = 5
+FEW_QUESTIONS_NOTE = (
+    f"Fewer than {MIN_QUESTIONS_FOR_LEVEL} questions were coded, and a ratio over so few turns swings with "
+    "each one, so R:Q is not placed against MITI's levels for this session."
+)
+
 # metric key -> (label, fair, good); the label is the metric's one name (metrics/session.py LABELS)
 THRESHOLDS: dict[str, tuple[str, float, float]] = {
     key: (LABELS[key], fair, good)
@@ -36,16 +45,19 @@ class Summary:
     value: float | None
     fair: float
     good: float
+    few: bool = False  # too few turns behind the value to set it against the levels
 
     @property
     def note(self) -> str:
-        """Why the level is not given, for a metric that cannot carry it (metrics/validity.py)."""
-        return note(self.key) if self.key in NO_MITI_LEVEL else ""
+        """Why the level is not given: a metric that cannot carry it (metrics/validity.py), or too few turns."""
+        if self.key in NO_MITI_LEVEL:
+            return note(self.key)
+        return FEW_QUESTIONS_NOTE if self.few else ""
 
     @property
     def level(self) -> str | None:
         """'good', 'fair' or 'below fair' against the thresholds; None without a value or a valid comparison."""
-        if self.value is None or self.key in NO_MITI_LEVEL:
+        if self.value is None or self.key in NO_MITI_LEVEL or self.few:
             return None
         if self.value >= self.good:
             return "good"
@@ -77,8 +89,10 @@ class MitiContext:
 
 
 def miti_context(metrics: SessionMetrics) -> MitiContext:
-    """Place R:Q and %CR against MITI's fair / good levels."""
+    """Place R:Q and %CR against MITI's fair / good levels (R:Q only from ``MIN_QUESTIONS_FOR_LEVEL`` questions)."""
+    few_questions = metrics.questions < MIN_QUESTIONS_FOR_LEVEL
     return MitiContext(tuple(
-        Summary(key, label, getattr(metrics, key), fair, good)
+        Summary(key, label, getattr(metrics, key), fair, good,
+                few=key == "reflection_to_question_ratio" and getattr(metrics, key) is not None and few_questions)
         for key, (label, fair, good) in THRESHOLDS.items()
     ))

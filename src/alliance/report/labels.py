@@ -110,8 +110,10 @@ def metric_notes(context) -> list[str]:
     """The validity notes to print under the metrics (metrics/validity.py)."""
     from alliance.metrics.validity import NOTES
 
-    return [f"{label}: {NOTES[key]}" for key, label in (("percent_open_questions", "Open questions"),
-                                                         ("percent_complex_reflections", "Complex reflections"))]
+    shares = [f"{label}: {NOTES[key]}" for key, label in (("percent_open_questions", "Open questions"),
+                                                           ("percent_complex_reflections", "Complex reflections"))]
+    # Beyond the shares' standing notes, a session's own reason for not comparing (too few questions).
+    return shares + [f"{s.label}: {s.note}" for s in context.summaries if s.note and s.key not in NOTES]
 
 
 def miti_rows(context) -> list[tuple[str, str, str, str, str]]:
