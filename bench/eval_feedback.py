@@ -223,14 +223,14 @@ def metrics_validity(transcripts, coded) -> dict:
             found = row([(o[name], g[name], h) for o, g, h in zip(source, gold, high) if o[name] is not None and g[name] is not None])
             if found:
                 rows[f"{name} ({label})"] = found
-    # R:Q where it is placed against MITI's levels: sessions with enough coded questions (metrics/miti.py).
-    from alliance.metrics.miti import MIN_QUESTIONS_FOR_LEVEL
+    # R:Q where it is placed against MITI's levels: enough coded questions and reflections (metrics/miti.py).
+    from alliance.metrics.miti import MIN_TURNS_FOR_LEVEL
 
     rq = "reflection_to_question_ratio"
-    found = row([(o[rq], g[rq], h) for o, g, h in zip(ours, gold, high)
-                 if o[rq] is not None and g[rq] is not None and o["questions"] >= MIN_QUESTIONS_FOR_LEVEL])
+    found = row([(o[rq], g[rq], h) for o, g, h in zip(ours, gold, high) if o[rq] is not None and g[rq] is not None
+                 and o["questions"] + o["reflections"] >= MIN_TURNS_FOR_LEVEL])
     if found:
-        rows[f"{rq} (codes, {MIN_QUESTIONS_FOR_LEVEL}+ questions)"] = found
+        rows[f"{rq} (codes, {MIN_TURNS_FOR_LEVEL}+ questions and reflections)"] = found
     return rows
 
 

@@ -108,25 +108,28 @@ def test_codes_must_match_the_utterances_one_to_one():
     [(0.5, "below fair"), (1.0, "fair"), (1.99, "fair"), (2.0, "good"), (None, None)],
 )
 def test_miti_context_places_r_q_against_fair_and_good(ratio, levels):
-    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": 10, "reflection_to_question_ratio": ratio,
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": 5, "reflections": 5, "reflection_to_question_ratio": ratio,
                                 "percent_complex_reflections": 55.0})
     context = miti_context(metrics)
     assert context.summaries[0].level == levels
 
 
-@pytest.mark.parametrize(("questions", "level"), [(4, None), (5, "good")])
-def test_r_q_over_fewer_than_five_questions_is_shown_but_not_placed_against_the_levels(questions, level):
-    """Over a handful of questions R:Q swings with each turn (docs/metrics.md, "Validity")."""
-    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": questions, "reflection_to_question_ratio": 2.5,
-                                "percent_complex_reflections": 55.0})
+@pytest.mark.parametrize(("questions", "reflections", "level"), [(3, 6, None), (4, 6, "fair"), (1, 12, "good"), (9, 0, None)])
+def test_r_q_over_fewer_than_ten_questions_and_reflections_is_shown_but_not_placed_against_the_levels(questions, reflections, level):
+    """Over a handful of turns R:Q swings with each one (docs/metrics.md, "Validity"); one who reflects a lot and asks little keeps the level."""
+    ratio = reflections / questions
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": questions, "reflections": reflections,
+                                "reflection_to_question_ratio": ratio, "percent_complex_reflections": 55.0})
     rq = miti_context(metrics).summaries[0]
-    assert (rq.value, rq.level) == (2.5, level)
+    assert (rq.value, rq.level) == (ratio, level)
+    notes = metric_notes(miti_context(metrics))
     if level is None:
-        assert rq.to_dict()["note"] == "Fewer than 5 questions were coded, and a ratio over so few turns swings with each one, so R:Q is not placed against MITI's levels for this session."
+        assert rq.to_dict()["note"] == ("Fewer than 10 questions and reflections were coded, and a ratio over so few turns "
+                                        "swings with each one, so R:Q is not placed against MITI's levels for this session.")
         assert miti_sentence(rq) == rq.note
-        assert f"Reflections per question (R:Q): {rq.note}" in metric_notes(miti_context(metrics))
+        assert f"Reflections per question (R:Q): {rq.note}" in notes
     else:
-        assert rq.note == "" and not any(line.startswith("Reflections per question") for line in metric_notes(miti_context(metrics)))
+        assert rq.note == "" and not any(line.startswith("Reflections per question") for line in notes)
 
 
 def test_complex_reflections_are_never_placed_against_miti_levels_they_cannot_carry():
