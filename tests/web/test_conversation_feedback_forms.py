@@ -34,8 +34,8 @@ def test_the_page_and_the_reports_name_each_code_and_metric_the_same_way():
     stored = {"behaviour": "therapist_input", "input": "advice", "advice_without_permission": True,
               "affirmation": True, "confidence": 0.9}
     assert [label.text.lower() for label in code_labels(stored)] == report_labels(Codes.from_dict(stored))
-    metrics = {"questions": 4, "open_questions": 3, "closed_questions": 1, "reflections": 3, "simple_reflections": 1,
-               "complex_reflections": 2, "reflection_to_question_ratio": 0.75, "percent_complex_reflections": 66.7,
+    metrics = {"questions": 8, "open_questions": 6, "closed_questions": 2, "reflections": 6, "simple_reflections": 2,
+               "complex_reflections": 4, "reflection_to_question_ratio": 0.75, "percent_complex_reflections": 66.7,
                "percent_open_questions": 75.0, "practitioner_talk_share": 0.5, "longest_practitioner_run": 12,
                "advice_without_permission": 1, "affirmations": 0, "change_talk": 2, "sustain_talk": 1,
                "change_talk_share": 0.667}
