@@ -223,15 +223,31 @@ def metrics_validity(transcripts, coded) -> dict:
             found = row([(o[name], g[name], h) for o, g, h in zip(source, gold, high) if o[name] is not None and g[name] is not None])
             if found:
                 rows[f"{name} ({label})"] = found
-    # R:Q where it is placed against MITI's levels: enough coded questions and reflections (metrics/miti.py).
-    from alliance.metrics.miti import MIN_TURNS_FOR_LEVEL
+    # R:Q where it is placed against MITI's levels (metrics/miti.py): the sessions given a level, and how
+    # often that level (below fair / fair / good) is the one the experts' codes give.
+    from alliance.metrics import SessionMetrics, miti_context
 
     rq = "reflection_to_question_ratio"
-    found = row([(o[rq], g[rq], h) for o, g, h in zip(ours, gold, high) if o[rq] is not None and g[rq] is not None
-                 and o["questions"] + o["reflections"] >= MIN_TURNS_FOR_LEVEL])
+
+    def level(metrics: dict):
+        return miti_context(SessionMetrics.from_dict(metrics)).summaries[0].level
+
+    with_ratio = [(o, g, h) for o, g, h in zip(ours, gold, high) if o[rq] is not None and g[rq] is not None]
+    given = [(o, g, h) for o, g, h in with_ratio if level(o) is not None]
+    found = row([(o[rq], g[rq], h) for o, g, h in given])
     if found:
-        rows[f"{rq} (codes, {MIN_TURNS_FOR_LEVEL}+ questions and reflections)"] = found
+        rows[f"{rq} (codes, where a MITI level is given)"] = found
+    for label, chosen in (("every session with a ratio", with_ratio), ("where a MITI level is given", given)):
+        agree = sum(1 for o, g, _ in chosen if band_of(o[rq]) == band_of(g[rq]))
+        rows[f"R:Q MITI level as the experts' ({label})"] = {
+            "sessions": len(chosen), "agree": agree, "share": round(agree / len(chosen), 2) if chosen else None}
     return rows
+
+
+def band_of(value: float) -> str:
+    from alliance.metrics.miti_levels import band
+
+    return ("below fair", "fair", "good")[band(value, "reflection_to_question_ratio")]
 
 
 def calibration(transcripts, coded, bins: int = 10) -> dict:
@@ -399,8 +415,12 @@ def print_summary(results: dict) -> None:
         print("\n### metrics validity\n")
         print("| metric | sessions | MAE | bias | r | AUC ours | AUC experts |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        agreement = {name: m for name, m in r["metrics_validity"].items() if "agree" in m}
         for name, m in r["metrics_validity"].items():
-            print(f"| {name} | {m['sessions']} | {m['mae']} | {m['bias']} | {m['r']} | {m['auc_ours']} | {m['auc_experts']} |")
+            if name not in agreement:
+                print(f"| {name} | {m['sessions']} | {m['mae']} | {m['bias']} | {m['r']} | {m['auc_ours']} | {m['auc_experts']} |")
+        for name, m in agreement.items():
+            print(f"\n{name}: {m['agree']} of {m['sessions']} ({m['share']})")
         for field, cal in r["calibration"].items():
             print(f"\ncalibration {field}: ECE {cal['ece']} over {cal['n']}")
             print(" ".join(f"[{row['bin']} n={row['n']} conf={row['confidence']} acc={row['accuracy']}]" for row in cal["table"]))

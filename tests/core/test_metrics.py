@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ KEYS = [
     "complex_reflections", "reflection_to_question_ratio", "percent_complex_reflections",
     "percent_open_questions", "practitioner_talk_share", "longest_practitioner_run",
     "advice_without_permission", "affirmations", "change_talk", "sustain_talk", "change_talk_share",
+    "reflection_to_question_sureness",
 ]
 
 
@@ -108,28 +111,57 @@ def test_codes_must_match_the_utterances_one_to_one():
     [(0.5, "below fair"), (1.0, "fair"), (1.99, "fair"), (2.0, "good"), (None, None)],
 )
 def test_miti_context_places_r_q_against_fair_and_good(ratio, levels):
-    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": 5, "reflections": 5, "reflection_to_question_ratio": ratio,
-                                "percent_complex_reflections": 55.0})
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "reflection_to_question_ratio": ratio,
+                                "percent_complex_reflections": 55.0, "reflection_to_question_sureness": None})
     context = miti_context(metrics)
     assert context.summaries[0].level == levels
 
 
-@pytest.mark.parametrize(("questions", "reflections", "level"), [(3, 6, None), (4, 6, "fair"), (1, 12, "good"), (9, 0, None)])
-def test_r_q_over_fewer_than_ten_questions_and_reflections_is_shown_but_not_placed_against_the_levels(questions, reflections, level):
-    """Over a handful of turns R:Q swings with each one (docs/metrics.md, "Validity"); one who reflects a lot and asks little keeps the level."""
-    ratio = reflections / questions
-    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": questions, "reflections": reflections,
-                                "reflection_to_question_ratio": ratio, "percent_complex_reflections": 55.0})
+@pytest.mark.parametrize(("sureness", "level"), [(0.59, None), (0.6, "good"), (None, "good")])
+def test_r_q_is_placed_against_the_levels_only_where_the_coder_is_sure_enough_of_its_band(sureness, level):
+    """Sureness: how often R:Q lands in its band when the turns are drawn from their probabilities (None: hand-set codes)."""
+    metrics = SessionMetrics(**{**dict.fromkeys(KEYS, 0), "questions": 2, "reflections": 5, "reflection_to_question_ratio": 2.5,
+                                "percent_complex_reflections": 55.0, "reflection_to_question_sureness": sureness})
     rq = miti_context(metrics).summaries[0]
-    assert (rq.value, rq.level) == (ratio, level)
+    assert (rq.value, rq.level) == (2.5, level)
     notes = metric_notes(miti_context(metrics))
     if level is None:
-        assert rq.to_dict()["note"] == ("Fewer than 10 questions and reflections were coded, and a ratio over so few turns "
-                                        "swings with each one, so R:Q is not placed against MITI's levels for this session.")
+        assert rq.to_dict()["note"] == (
+            "Alliance is not sure enough of this session's questions and reflections to say on which side of MITI's levels "
+            "R:Q falls (with few turns, or several unsure ones, one turn more or less moves it), so it is not placed "
+            "against them for this session.")
         assert miti_sentence(rq) == rq.note
         assert f"Reflections per question (R:Q): {rq.note}" in notes
     else:
         assert rq.note == "" and not any(line.startswith("Reflections per question") for line in notes)
+
+
+def _turns(*behaviours):
+    """Practitioner turns as (label, calibrated P(question), P(reflection)), each followed by a neutral client turn."""
+    transcript, codes = session(*[turn for label, _, _ in behaviours for turn in ((label, "Words."), ("C0", "Yes."))])
+    for k, (_, p_question, p_reflection) in enumerate(behaviours):
+        other = max(0.0, 1.0 - p_question - p_reflection)
+        codes[2 * k] = replace(codes[2 * k], probabilities={"behaviour": {
+            "question": p_question, "reflection": p_reflection, "therapist_input": other, "other": 0.0}})
+    return transcript, codes
+
+
+def test_sureness_is_high_when_many_sure_turns_sit_far_from_a_line_and_low_over_a_few_unsure_ones():
+    sure = _turns(*[("SR", 0.02, 0.95)] * 12, *[("OQ", 0.95, 0.03)] * 4)  # R:Q 3: good, far from 2
+    sure_metrics = session_metrics(*sure)
+    assert sure_metrics.reflection_to_question_sureness >= 0.95
+    assert miti_context(sure_metrics).summaries[0].level == "good"
+    unsure = _turns(("SR", 0.45, 0.5), ("OQ", 0.5, 0.45), ("SR", 0.4, 0.5))  # few turns, each could be the other
+    unsure_metrics = session_metrics(*unsure)
+    assert unsure_metrics.reflection_to_question_sureness < 0.6
+    assert miti_context(unsure_metrics).summaries[0].level is None
+    assert session_metrics(*unsure).reflection_to_question_sureness == unsure_metrics.reflection_to_question_sureness  # same draws
+
+
+def test_hand_set_codes_without_probabilities_count_as_certain():
+    transcript, codes = session(("OQ", "How was it?"), ("C0", "Fine."), ("SR", "It went fine."))
+    metrics = session_metrics(transcript, codes)
+    assert metrics.reflection_to_question_sureness is None and miti_context(metrics).summaries[0].level == "fair"
 
 
 def test_complex_reflections_are_never_placed_against_miti_levels_they_cannot_carry():

@@ -38,7 +38,7 @@ def test_the_page_and_the_reports_name_each_code_and_metric_the_same_way():
                "complex_reflections": 4, "reflection_to_question_ratio": 0.75, "percent_complex_reflections": 66.7,
                "percent_open_questions": 75.0, "practitioner_talk_share": 0.5, "longest_practitioner_run": 12,
                "advice_without_permission": 1, "affirmations": 0, "change_talk": 2, "sustain_talk": 1,
-               "change_talk_share": 0.667}
+               "change_talk_share": 0.667, "reflection_to_question_sureness": 0.9}
     assert SessionMetrics.from_dict(metrics).to_dict() == metrics
     page_labels = {row["label"] for row in metric_rows(metrics)}
     assert page_labels <= {label for label, _, _ in report_rows(SessionMetrics.from_dict(metrics))}

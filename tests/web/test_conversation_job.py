@@ -15,7 +15,7 @@ METRIC_KEYS = {
     "questions", "open_questions", "closed_questions", "reflections", "simple_reflections", "complex_reflections",
     "reflection_to_question_ratio", "percent_complex_reflections", "percent_open_questions", "practitioner_talk_share",
     "longest_practitioner_run", "advice_without_permission", "affirmations", "change_talk", "sustain_talk",
-    "change_talk_share",
+    "change_talk_share", "reflection_to_question_sureness",
 }
 
 

@@ -8,8 +8,14 @@ rare or hard-to-tell code are not. Codes without probabilities count as certain.
 
 from __future__ import annotations
 
+import numpy as np
+
 from alliance.coding.codes import Codes
+from alliance.metrics.miti_levels import LEVELS, band
 from alliance.transcripts.model import Transcript
+
+DRAWS = 2000  # sessions drawn from the calibrated probabilities to see where R:Q's band could fall
+SEED = 1729  # fixed, so the same analysis gives the same figure every time
 
 
 def _p(c: Codes, field: str, value) -> float:
@@ -56,3 +62,31 @@ def expected_metrics(transcript: Transcript, codes: list[Codes]) -> dict[str, fl
 
 def _percent(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 1) if whole >= 0.5 else None
+
+
+def ratio_band_sureness(transcript: Transcript, codes: list[Codes], ratio: float | None) -> float | None:
+    """How often R:Q falls in the MITI band of ``ratio`` when each turn's code is drawn from its calibrated probabilities.
+
+    Every practitioner turn is a question, a reflection or neither with the coder's calibrated
+    probabilities; over ``DRAWS`` such sessions, the share whose reflections-to-questions ratio lands
+    in the same band (below fair / fair / good) as ``ratio``. Few turns, or many unsure ones near a
+    line, give a low share (docs/metrics.md, "Validity"). None when there is no ratio or no turn
+    carries probabilities (hand-set codes count as certain).
+    """
+    if ratio is None:
+        return None
+    turns = [c for u, c in zip(transcript.utterances, codes) if u.role == "practitioner"]
+    if not turns or all(c.probability("behaviour", "question") is None for c in turns):
+        return None
+    question = np.array([_p(c, "behaviour", "question") for c in turns])
+    reflection = np.array([_p(c, "behaviour", "reflection") for c in turns])
+    draw = np.random.default_rng(SEED).random((DRAWS, len(turns)))
+    questions = (draw < question).sum(axis=1)
+    reflections = ((draw >= question) & (draw < question + reflection)).sum(axis=1)
+    asked = questions > 0  # a draw with no question has no ratio, as the hard counts say
+    if not asked.any():
+        return 0.0
+    fair, good = LEVELS["reflection_to_question_ratio"]
+    drawn = reflections[asked] / questions[asked]
+    bands = np.where(drawn >= good, 2, np.where(drawn >= fair, 1, 0))
+    return round(float((bands == band(ratio, "reflection_to_question_ratio")).mean()), 3)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alliance.metrics.miti_levels import LEVELS
 from alliance.metrics.session import LABELS, SessionMetrics
 from alliance.metrics.validity import NO_MITI_LEVEL, note
 
@@ -22,22 +23,21 @@ QUESTIONS_NOTE = (
     "because the mix is useful in supervision."
 )
 
-# R:Q over a handful of turns swings with each one: in expert-coded sessions (grouped CV on AnnoMI
-# train) ours followed the experts' R:Q with r 0.59 over all sessions and 0.72 where at least ten
-# questions and reflections were coded (docs/metrics.md, "Validity"), so below that it is shown but
-# not placed against the levels. Counting both, not questions alone, keeps the level for a session
-# that reflects often and asks little.
-MIN_TURNS_FOR_LEVEL = 10
-FEW_TURNS_NOTE = (
-    f"Fewer than {MIN_TURNS_FOR_LEVEL} questions and reflections were coded, and a ratio over so few turns "
-    "swings with each one, so R:Q is not placed against MITI's levels for this session."
+# R:Q's band is given only where the coder's own calibrated probabilities put the session in it
+# most of the time (metrics/expected.py, ratio_band_sureness). 0.6 is the lowest share at which, in
+# expert-coded sessions (grouped CV on AnnoMI train), the band matched the experts' in at least 80 %
+# of the sessions given one: 85 % of 59 of 80, against 71 % when every session got one (0.5: 78 % of
+# 69; docs/metrics.md, "Validity"). Few turns, or unsure ones near a line, leave the value shown
+# without a level.
+MIN_LEVEL_SURENESS = 0.6
+UNSURE_LEVEL_NOTE = (
+    "Alliance is not sure enough of this session's questions and reflections to say on which side of "
+    "MITI's levels R:Q falls (with few turns, or several unsure ones, one turn more or less moves it), "
+    "so it is not placed against them for this session."
 )
 
 # metric key -> (label, fair, good); the label is the metric's one name (metrics/session.py LABELS)
-THRESHOLDS: dict[str, tuple[str, float, float]] = {
-    key: (LABELS[key], fair, good)
-    for key, fair, good in (("reflection_to_question_ratio", 1.0, 2.0), ("percent_complex_reflections", 40.0, 50.0))
-}
+THRESHOLDS: dict[str, tuple[str, float, float]] = {key: (LABELS[key], *levels) for key, levels in LEVELS.items()}
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,19 @@ class Summary:
     value: float | None
     fair: float
     good: float
-    few: bool = False  # too few turns behind the value to set it against the levels
+    unsure: bool = False  # the coder is not sure enough of the turns behind it to set it against the levels
 
     @property
     def note(self) -> str:
-        """Why the level is not given: a metric that cannot carry it (metrics/validity.py), or too few turns."""
+        """Why the level is not given: a metric that cannot carry it (metrics/validity.py), or unsure turns."""
         if self.key in NO_MITI_LEVEL:
             return note(self.key)
-        return FEW_TURNS_NOTE if self.few else ""
+        return UNSURE_LEVEL_NOTE if self.unsure else ""
 
     @property
     def level(self) -> str | None:
         """'good', 'fair' or 'below fair' against the thresholds; None without a value or a valid comparison."""
-        if self.value is None or self.key in NO_MITI_LEVEL or self.few:
+        if self.value is None or self.key in NO_MITI_LEVEL or self.unsure:
             return None
         if self.value >= self.good:
             return "good"
@@ -91,10 +91,11 @@ class MitiContext:
 
 
 def miti_context(metrics: SessionMetrics) -> MitiContext:
-    """Place R:Q and %CR against MITI's fair / good levels (R:Q only over ``MIN_TURNS_FOR_LEVEL`` turns or more)."""
-    few_turns = metrics.questions + metrics.reflections < MIN_TURNS_FOR_LEVEL
+    """Place R:Q and %CR against MITI's fair / good levels (R:Q only where the coder is sure enough of its band)."""
+    sureness = metrics.reflection_to_question_sureness
+    unsure_rq = sureness is not None and sureness < MIN_LEVEL_SURENESS
     return MitiContext(tuple(
         Summary(key, label, getattr(metrics, key), fair, good,
-                few=key == "reflection_to_question_ratio" and getattr(metrics, key) is not None and few_turns)
+                unsure=key == "reflection_to_question_ratio" and getattr(metrics, key) is not None and unsure_rq)
         for key, (label, fair, good) in THRESHOLDS.items()
     ))

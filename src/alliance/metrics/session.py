@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from alliance.coding.codes import Codes
-from alliance.metrics.expected import expected_counts
+from alliance.metrics.expected import expected_counts, ratio_band_sureness
 from alliance.transcripts.model import Transcript, Utterance
 
 STAGE = "alliance.metrics.v1"
@@ -39,6 +39,9 @@ class SessionMetrics:
     change_talk: int
     sustain_talk: int
     change_talk_share: float | None
+    # How often R:Q lands in its MITI band when the turns are drawn from their calibrated probabilities
+    # (metrics/expected.py); None when the codes carry none. Not shown as a row: it decides the level.
+    reflection_to_question_sureness: float | None = None
 
     def to_dict(self) -> dict:
         # Field order is the documented key order.
@@ -124,6 +127,7 @@ def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetric
                 count["sustain"] += 1
     runs = practitioner_runs(transcript)
     expected = expected_counts(transcript, codes)
+    ratio = _expected_ratio(expected, count)
     return SessionMetrics(
         questions=count["questions"],
         open_questions=count["open"],
@@ -133,7 +137,7 @@ def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetric
         complex_reflections=count["complex"],
         # From calibrated probabilities (expected counts): a few unsure turns cannot tip it, and it holds
         # on captions without punctuation, where hard codes turn questions into reflections (metrics.md).
-        reflection_to_question_ratio=_expected_ratio(expected, count),
+        reflection_to_question_ratio=ratio,
         percent_complex_reflections=_percent(count["complex"], count["reflections"]),
         percent_open_questions=_percent(count["open"], count["open"] + count["closed"]),
         practitioner_talk_share=_ratio(practitioner_words, all_words, 3),
@@ -143,6 +147,7 @@ def session_metrics(transcript: Transcript, codes: list[Codes]) -> SessionMetric
         change_talk=count["change"],
         sustain_talk=count["sustain"],
         change_talk_share=_ratio(count["change"], count["change"] + count["sustain"], 3),
+        reflection_to_question_sureness=ratio_band_sureness(transcript, codes, ratio),
     )
 
 
