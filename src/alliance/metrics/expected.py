@@ -86,7 +86,5 @@ def ratio_band_sureness(transcript: Transcript, codes: list[Codes], ratio: float
     asked = questions > 0  # a draw with no question has no ratio, as the hard counts say
     if not asked.any():
         return 0.0
-    fair, good = LEVELS["reflection_to_question_ratio"]
-    drawn = reflections[asked] / questions[asked]
-    bands = np.where(drawn >= good, 2, np.where(drawn >= fair, 1, 0))
+    bands = np.digitize(reflections[asked] / questions[asked], LEVELS["reflection_to_question_ratio"])  # as band()
     return round(float((bands == band(ratio, "reflection_to_question_ratio")).mean()), 3)
