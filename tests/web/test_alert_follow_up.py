@@ -42,13 +42,14 @@ class TestClosingAnUrgentAlert:
             response = signed_in(client, personas.practitioner).post(
                 url(urgent), {"action": "safety_plan", "note": "Called; we went through the safety plan together."}
             )
+            # Read the page on the same clock: the session signed in at 11:30 does not last until today.
+            text = visible_text(client.get(f"/clients/{personas.client.pk}/"))
         assert response.status_code == 302
         urgent.refresh_from_db()
         assert urgent.resolved_by == personas.practitioner and urgent.resolved_at == datetime(2026, 11, 30, 11, 30, tzinfo=UTC)
         note = urgent.notes.get()
         assert (note.kind, note.action, note.author) == ("closed", "safety_plan", personas.practitioner)
         assert ("update", "alert") in audit_trail(personas.practitioner)
-        text = visible_text(client.get(f"/clients/{personas.client.pk}/"))
         assert "Alert follow-up" in text
         assert "Urgent alert closed by Pat Practitioner: Safety plan reviewed. “Called; we went through the safety plan together.”" in text
         assert "Earlier alerts (1)" in text  # closed alerts stay visible in the history
@@ -103,6 +104,7 @@ class TestAcknowledging:
 
 
 def test_the_client_page_says_who_was_emailed_and_what_happens_next(client, personas, urgent):
-    text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
+    with time_machine.travel(NOW, tick=False):  # read when the alert was raised, not days after its deadline
+        text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
     assert "Emailed Pat Practitioner: waiting to be sent" in text
     assert "If nobody acknowledges it by 30 Nov 2026, 14:00, the team&#x27;s supervisors will be told." in text

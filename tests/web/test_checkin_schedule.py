@@ -71,15 +71,16 @@ def test_every_n_days_makes_a_link_now_then_every_n_days_listed_for_the_practiti
     with time_machine.travel(NOW + timedelta(days=7), tick=False):
         assert checkin_schedule.tick()["scheduled"] == 1
         text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
+        # The copy box holds a working link: opened on the same clock, since it works for 7 days from NOW + 7 days.
+        start = text.index('class="copy-box"')
+        link_url = text[text.index('value="', start) + 7:text.index('" readonly', start)]
+        opened = client.get(link_url.replace("http://testserver", ""))
     assert CheckinLink.objects.filter(client=personas.client, scheduled=True).count() == 2
     # The first link has just expired (links work for the agency's 7 days); the new one waits.
     assert "Waiting for an answer: 1 link." in text and "(today)" in text and "To pass on to the client" in text
     assert "Expired without an answer (1)" in text
     assert not Notification.objects.filter(kind="checkin_link").exists()  # no consent: nothing emailed
-    # The copy box holds a working link.
-    start = text.index('class="copy-box"')
-    link_url = text[text.index('value="', start) + 7:text.index('" readonly', start)]
-    assert client.get(link_url.replace("http://testserver", "")).status_code == 200
+    assert opened.status_code == 200
 
 
 def test_after_each_contact_makes_one_link_for_each_attended_contact(client, personas):
@@ -99,15 +100,17 @@ def test_with_consent_the_link_is_emailed_to_the_client_and_reminded_once(client
     with time_machine.travel(NOW, tick=False):
         save(client, personas, send_by_email="on", consent="on")
         run_worker(once=True, name="test")
-    [message] = mail.outbox
+        [message] = mail.outbox
+        token_url = next(word for word in message.body.split() if "/checkin/" in word)
+        # Opened on the same clock: the link works for 7 days from NOW, not from whenever the suite runs.
+        opened = client.get(token_url.replace("http://127.0.0.1:8000", ""))
     assert message.to == ["casey@example.test"] and message.subject == "Your check-in"
-    token_url = next(word for word in message.body.split() if "/checkin/" in word)
-    assert client.get(token_url.replace("http://127.0.0.1:8000", "")).status_code == 200
+    assert opened.status_code == 200
     with time_machine.travel(NOW + timedelta(days=3, minutes=1), tick=False):
         run_worker(once=True, name="test")
         run_worker(once=True, name="test")
+        text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
     assert [m.subject for m in mail.outbox] == ["Your check-in", "A reminder: your check-in"]
-    text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
     assert "Emailed to the client 30 Nov, reminded 3 Dec" in text
 
 
@@ -116,5 +119,6 @@ def test_expired_links_are_listed_apart(client, personas):
 
     with time_machine.travel(NOW - timedelta(days=20), tick=False):
         new_link(personas)
-    text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
+    with time_machine.travel(NOW, tick=False):
+        text = visible_text(signed_in(client, personas.practitioner).get(f"/clients/{personas.client.pk}/"))
     assert "Expired without an answer (1)" in text
