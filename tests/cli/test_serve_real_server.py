@@ -215,6 +215,8 @@ def test_two_processes_share_the_port_and_a_killed_one_is_started_again(agency_h
 def test_on_sigterm_a_request_being_received_is_answered_and_new_connections_are_refused(agency_home):
     server = Server(agency_home, ALLOWED_HOSTS=HOST)
     try:
+        # The port listens before the app is loaded; an answer means the SIGTERM handler is in place too.
+        assert server.request("GET", "/healthz").status == 200
         half = socket.create_connection(("127.0.0.1", server.port), timeout=10)
         half.sendall(f"GET /healthz HTTP/1.1\r\nHost: {HOST}\r\nX-Forwarded-Proto: https\r\n".encode())
         time.sleep(0.3)
