@@ -245,9 +245,9 @@ def metrics_validity(transcripts, coded) -> dict:
 
 
 def band_of(value: float) -> str:
-    from alliance.metrics.miti_levels import band
+    from alliance.metrics.miti_levels import BAND_NAMES, band
 
-    return ("below fair", "fair", "good")[band(value, "reflection_to_question_ratio")]
+    return BAND_NAMES[band(value, "reflection_to_question_ratio")]
 
 
 def calibration(transcripts, coded, bins: int = 10) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alliance.metrics.miti_levels import LEVELS
+from alliance.metrics.miti_levels import BAND_NAMES, LEVELS, band
 from alliance.metrics.session import LABELS, SessionMetrics
 from alliance.metrics.validity import NO_MITI_LEVEL, note
 
@@ -61,11 +61,7 @@ class Summary:
         """'good', 'fair' or 'below fair' against the thresholds; None without a value or a valid comparison."""
         if self.value is None or self.key in NO_MITI_LEVEL or self.unsure:
             return None
-        if self.value >= self.good:
-            return "good"
-        if self.value >= self.fair:
-            return "fair"
-        return "below fair"
+        return BAND_NAMES[band(self.value, self.key)]
 
     def to_dict(self) -> dict:
         return {
